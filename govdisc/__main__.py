@@ -1,0 +1,3 @@
+from govdisc.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Commands that write: init, new, event, schema export. Every write is atomic."""

@@ -1,0 +1,80 @@
+"""`govdisc check`: load → validate → rules → locate → suppress → scope, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from govdisc.loading.locator import locate_findings, read_text
+from govdisc.loading.register import LoadedRegister, load_register
+from govdisc.model import Finding
+from govdisc.rules import engine
+from govdisc.rules.context import Context
+from govdisc.rules.suppress import apply_suppressions
+
+
+@dataclass
+class CheckResult:
+    root: Path
+    findings: list[Finding]
+    files: int
+    records: int
+    config_broken: bool = False
+    checked_paths: list[str] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    @property
+    def warnings(self) -> int:
+        return self.count("warning")
+
+    def summary(self) -> dict[str, int]:
+        return {"files": self.files, "records": self.records, "errors": self.errors,
+                "warnings": self.warnings, "infos": self.count("info")}
+
+
+def context_for(loaded: LoadedRegister, as_of: date) -> Context:
+    return Context(loaded.root, loaded.config, loaded.records, as_of)
+
+
+def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int | None = None,
+              cache: bool = False) -> CheckResult:
+    """All findings of the register; with `scope`, only those in the given files.
+
+    Cross-record rules always see the whole register, so a new file that names a missing
+    department is caught even when only that file is in scope.
+    """
+    loaded = load_register(root, jobs=jobs, cache=cache)
+    findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
+    if not loaded.config_broken:
+        ctx = context_for(loaded, as_of)
+        findings += engine.run_rules(ctx)
+    if scope is not None:
+        findings = [f for f in findings if f.path in scope]
+    texts = locate_findings(root, findings)
+    findings = _suppress(root, loaded, findings, texts, scope)
+    findings.sort(key=Finding.sort_key)
+    paths = sorted(scope) if scope is not None else [r.path for r in loaded.results]
+    checked = [p for p in paths if (root / p).is_file()]
+    records = len(loaded.records) if scope is None else sum(1 for r in loaded.records if r.path in scope)
+    return CheckResult(root, findings, len(checked), records, loaded.config_broken, checked)
+
+
+def _suppress(root: Path, loaded: LoadedRegister, findings: list[Finding], texts: dict[str, str],
+              scope: set[str] | None) -> list[Finding]:
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    for res in loaded.results:
+        if not res.has_suppressions or (scope is not None and res.path not in scope):
+            continue
+        text = texts.get(res.path) or read_text(root, res.path)
+        if text is not None:
+            by_path[res.path] = apply_suppressions(res.path, text, by_path.get(res.path, []))
+    return [f for group in by_path.values() for f in group]

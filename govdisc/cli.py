@@ -1,0 +1,232 @@
+"""Command-line wiring only: parse options, call plain functions, print, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from govdisc import __version__
+
+app = typer.Typer(
+    name="govdisc",
+    help="政务公开登记簿检查工具：校验登记簿、计算法定期限、生成年度报告。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class State:
+    lang: str = "zh"
+    color: bool = True
+
+
+STATE = State()
+
+RegisterOpt = Annotated[Optional[Path], typer.Option("--register", "-r", help="登记簿目录（默认从当前目录向上查找 govdisc.yaml）")]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", envvar="GOVDISC_AS_OF", help="以此日期为“今天”（YYYY-MM-DD），也可用环境变量 GOVDISC_AS_OF")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="输出语言 zh|en")]
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+def fail(message_zh: str, message_en: str, code: int = 2) -> None:
+    err_console().print(message_en if STATE.lang == "en" else message_zh, markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+def console() -> Console:
+    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True)
+
+
+def _lang(lang: str | None) -> str:
+    if lang is not None:
+        if lang not in ("zh", "en"):
+            fail(f"--lang 只能是 zh 或 en，收到 {lang}", f"--lang must be zh or en, got {lang}")
+        STATE.lang = lang
+    return STATE.lang
+
+
+def resolve_root(register: Path | None) -> Path:
+    from govdisc.loading.layout import RegisterNotFound, find_root
+
+    try:
+        return find_root(explicit=register)
+    except RegisterNotFound as exc:
+        fail(
+            f"找不到登记簿：{exc} 及其上级目录中都没有 govdisc.yaml。请用 --register 指定，或用 govdisc init 新建。",
+            f"no register found: no govdisc.yaml in {exc} or above. Use --register, or create one with govdisc init.",
+        )
+        raise  # unreachable
+
+
+def resolve_as_of(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        fail(f"--as-of / GOVDISC_AS_OF 应为日期 YYYY-MM-DD，收到 {value}",
+             f"--as-of / GOVDISC_AS_OF must be a date YYYY-MM-DD, got {value}")
+        raise
+
+
+@app.callback()
+def main_options(
+    lang: Annotated[str, typer.Option("--lang", envvar="GOVDISC_LANG", help="输出语言 zh|en")] = "zh",
+    no_color: Annotated[bool, typer.Option("--no-color", help="不使用颜色")] = False,
+    version: Annotated[bool, typer.Option("--version", help="显示版本")] = False,
+) -> None:
+    """政务公开登记簿检查工具 govdisc。"""
+    _lang(lang)
+    STATE.color = not no_color and "NO_COLOR" not in os.environ
+    if version:
+        typer.echo(f"govdisc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="只报告这些文件的问题（跨记录规则仍看全部登记簿）")] = None,
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="只报告相对此 git 版本有改动（含未跟踪）的文件")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="有警告也以 1 退出")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="不读写 .govdisc-cache 缓存")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行读取的进程数（默认 CPU 核数）")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
+    from govdisc import scope as scope_mod
+    from govdisc.check import run_check
+    from govdisc.output.findings import REPORTERS
+
+    lang_ = _lang(lang)
+    root = resolve_root(register or _register_from_paths(paths))
+    day = resolve_as_of(as_of)
+    scope = None
+    try:
+        if paths:
+            scope = scope_mod.paths_in_register(root, paths)
+        if changed_since:
+            changed = scope_mod.changed_since(root, changed_since)
+            scope = changed if scope is None else scope & changed
+    except scope_mod.ScopeError as exc:
+        fail(exc.zh, exc.en)
+    result = run_check(root, day, scope=scope, jobs=jobs, cache=not no_cache)
+    text = REPORTERS[fmt.value](result, lang_)
+    _emit(text, output, markup=fmt is CheckFormat.text)
+    if result.config_broken:
+        raise typer.Exit(2)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _register_from_paths(paths: list[Path] | None) -> Path | None:
+    """With file arguments and no --register, look for the register from the first file."""
+    if not paths:
+        return None
+    from govdisc.loading.layout import RegisterNotFound, find_root
+
+    try:
+        return find_root(start=paths[0].resolve().parent)
+    except RegisterNotFound:
+        return None
+
+
+def _emit(text: str, output: Path | None, markup: bool = False) -> None:
+    if output is not None:
+        if markup:
+            from rich.text import Text
+
+            text = Text.from_markup(text).plain
+        from govdisc.authoring.atomic import write_text
+
+        write_text(output, text if text.endswith("\n") else text + "\n")
+        return
+    if markup:
+        console().print(text)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def rules(
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """列出全部规则：代码、默认级别、说明、法律依据、修复提示。"""
+    from govdisc.output import ruledocs
+
+    lang_ = _lang(lang)
+    if fmt is RulesFormat.json:
+        _emit(ruledocs.rules_json(), None)
+    else:
+        console().print(ruledocs.rules_table(lang_))
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="规则代码，如 DOC001")], lang: LangOpt = None) -> None:
+    """解释一条规则：含义、依据、修复方法，以及不合规和合规的记录示例。"""
+    from govdisc.output import ruledocs
+
+    lang_ = _lang(lang)
+    text = ruledocs.explain(code.upper(), lang_)
+    if text is None:
+        fail(f"没有规则 {code}；用 govdisc rules 查看全部规则。", f"no rule {code}; see govdisc rules.")
+    _emit(text, None)
+
+
+schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True)
+app.add_typer(schema_app, name="schema")
+
+
+@schema_app.command("export")
+def schema_export(directory: Annotated[Path, typer.Argument(help="导出到此目录")], lang: LangOpt = None) -> None:
+    """把全部记录模式写入目录（*.schema.json）。"""
+    from govdisc.authoring.schemas import export_schemas
+
+    _lang(lang)
+    for path in export_schemas(directory):
+        typer.echo(str(path))
+
+
+def main() -> None:
+    """Entry point: never a traceback for the user; an internal error is one line and exit 2."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001
+        sys.stderr.write(
+            "govdisc 内部错误，请把这一行报告给开发者（internal error, please report）: "
+            f"{type(exc).__name__}: {exc}\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,110 @@
+"""One file → data plus the findings that need only that file (encoding, syntax, schema)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govdisc import validation
+from govdisc.loading.layout import FileSpec
+from govdisc.loading.yamlio import load_roundtrip, load_text, locate
+from govdisc.model import Finding
+from govdisc.rules.base import finding
+
+SUPPRESSION_MARK = "govdisc:"
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    kind: str | None
+    digest: str = ""
+    data: dict[str, Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: the text carries `# govdisc: ignore[...]` comments worth scanning
+    has_suppressions: bool = False
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def read_bytes(root: Path, spec: FileSpec) -> bytes | Finding:
+    try:
+        return (root / spec.path).read_bytes()
+    except OSError as exc:
+        return finding("REG013", spec.path, line=1, column=1, error=exc.strerror or str(exc))
+
+
+def load_file(root: Path, spec: FileSpec, raw: bytes | None = None) -> FileResult:
+    """Read, decode, parse and schema-check one file. Never raises on bad input."""
+    if raw is None:
+        got = read_bytes(root, spec)
+        if isinstance(got, Finding):
+            return FileResult(spec.path, spec.kind, findings=[got])
+        raw = got
+    return parse_file(spec, raw)
+
+
+def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
+    result = FileResult(spec.path, spec.kind, digest(raw))
+    text = _decode(spec, raw, result)
+    if text is None:
+        return result
+    result.has_suppressions = SUPPRESSION_MARK in text
+    data, error = load_text(text)
+    if error is not None:
+        code = "REG002" if error.duplicate_key else "REG001"
+        result.findings.append(
+            finding(code, spec.path, line=error.line, column=error.column, problem=error.problem)
+        )
+        return result
+    if data is None or (isinstance(data, str) and not data.strip()):
+        result.findings.append(finding("REG004", spec.path, line=1, column=1, what="空文件", what_en="the file is empty"))
+        return result
+    if not isinstance(data, dict):
+        result.findings.append(
+            finding("REG004", spec.path, line=1, column=1,
+                    what=f"顶层是{_type_zh(data)}", what_en=f"the top level is a {type(data).__name__}")
+        )
+        return result
+    result.data = data
+    if spec.kind is not None:
+        problems = validation.validate(spec.kind, data)
+        if problems:
+            tree = load_roundtrip(text)
+            for p in problems:
+                line, col = locate(tree, p.pointer, p.anchor)
+                f = finding("REG005", spec.path, p.pointer, record=_record_id(data), anchor=p.anchor,
+                            line=line, column=col, detail=p.zh, detail_en=p.en)
+                result.findings.append(f)
+    return result
+
+
+def _decode(spec: FileSpec, raw: bytes, result: FileResult) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        result.findings.append(finding("REG003", spec.path, line=line, column=col, byte=f"0x{raw[exc.start]:02X}"))
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _record_id(data: dict[str, Any]) -> str | None:
+    for key in ("id", "doc_no"):
+        if isinstance(data.get(key), str):
+            return data[key]
+    return None
+
+
+def _type_zh(value: Any) -> str:
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, str):
+        return "一段文本"
+    return "一个标量值"

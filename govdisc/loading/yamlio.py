@@ -1,0 +1,133 @@
+"""YAML reading: a fast C-backed safe load for every file, a round-trip load only to locate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.resolver import Resolver
+
+try:  # the C extension (ruamel.yaml[libyaml]); the pure parser is a slow but correct fallback
+    from ruamel.yaml.cyaml import CParser
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    CParser = None
+
+from govdisc.model import Pointer
+
+
+class _StringDates(SafeConstructor):
+    """Keep YAML timestamps as their text, so dates stay JSON data and `format: date` checks them."""
+
+
+_StringDates.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_scalar)
+
+
+if CParser is not None:
+
+    class _FastLoader(CParser, _StringDates, Resolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            self._parser = self._composer = self
+            _StringDates.__init__(self, loader=self)
+            self.allow_duplicate_keys = False
+            Resolver.__init__(self, loadumper=self)
+
+    def _fast_load(text: str) -> Any:
+        loader = _FastLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+else:  # pragma: no cover
+    _pure = YAML(typ="safe", pure=True)
+    _pure.Constructor = _StringDates
+
+    def _fast_load(text: str) -> Any:
+        return _pure.load(text)
+
+
+C_LOADER = CParser is not None
+
+
+@dataclass(slots=True)
+class ParseError:
+    """Why a file could not be parsed, with a 1-based position."""
+
+    problem: str
+    line: int
+    column: int
+    duplicate_key: bool = False
+
+
+def load_text(text: str) -> tuple[Any, ParseError | None]:
+    """Parse one YAML document; errors become data, never exceptions."""
+    try:
+        return _fast_load(text), None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p) or str(exc)
+        dup = type(exc).__name__ == "DuplicateKeyError"
+        if dup:
+            m = re.search(r'duplicate key "(.+?)"', problem)
+            first = exc.context_mark.line + 1 if exc.context_mark is not None else None
+            key = m.group(1) if m else "?"
+            problem = f"{key}（首次出现在第 {first} 行 / first at line {first}）" if first else key
+        return None, ParseError(problem.strip(), line, col, dup)
+    except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
+        return None, ParseError(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, 1, 1)
+
+
+def _roundtrip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = True
+    return yaml
+
+
+def load_roundtrip(text: str) -> Any:
+    """Comment- and position-keeping load (ruamel CommentedMap/Seq with .lc)."""
+    return _roundtrip().load(text)
+
+
+def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int]:
+    """1-based line/column of the value (or key, or parent mapping) a pointer names."""
+    node = tree
+    pos = (1, 1)
+    for i, key in enumerate(pointer):
+        lc = getattr(node, "lc", None)
+        last = i == len(pointer) - 1
+        try:
+            if isinstance(node, dict):
+                if key not in node:
+                    break
+                if lc is not None:
+                    if last and anchor == "key":
+                        line, col = lc.key(key)
+                    else:
+                        line, col = lc.value(key) if lc.data.get(key) and len(lc.data[key]) > 2 else lc.key(key)
+                    pos = (line + 1, col + 1)
+                node = node[key]
+            elif isinstance(node, list):
+                if not isinstance(key, int) or not (0 <= key < len(node)):
+                    break
+                if lc is not None:
+                    line, col = lc.item(key)
+                    pos = (line + 1, col + 1)
+                node = node[key]
+            else:
+                break
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return pos
+
+
+def line_col_of_offset(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    line = before.count("\n") + 1
+    col = offset - (before.rfind("\n") + 1) + 1
+    return line, col

@@ -1,0 +1,1 @@
+"""Findings, obligations and statistics → text, JSON, CI formats. One module per format family."""

@@ -1,0 +1,79 @@
+"""Reporters for `govdisc check`: a registry from format name to a function of the result."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from govdisc.check import CheckResult
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+Reporter = Callable[[CheckResult, str], str]
+REPORTERS: dict[str, Reporter] = {}
+
+
+def reporter(name: str) -> Callable[[Reporter], Reporter]:
+    def wrap(func: Reporter) -> Reporter:
+        REPORTERS[name] = func
+        return func
+
+    return wrap
+
+
+def severity_label(severity: str, lang: str) -> str:
+    return severity if lang == "en" else SEVERITY_ZH.get(severity, severity)
+
+
+@reporter("json")
+def to_json(result: CheckResult, lang: str) -> str:
+    payload = {
+        "findings": [f.to_json(lang) for f in result.findings],
+        "summary": result.summary(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+@reporter("text")
+def to_text(result: CheckResult, lang: str) -> str:
+    """Plain text grouped by file; the CLI colours it with rich markup when it may."""
+    from rich.markup import escape
+
+    from govdisc.rules.base import REGISTRY
+
+    lines: list[str] = []
+    current = None
+    for f in result.findings:
+        if f.path != current:
+            if current is not None:
+                lines.append("")
+            lines.append(f"[bold]{escape(f.path)}[/bold]")
+            current = f.path
+        style = SEVERITY_STYLE.get(f.severity, "")
+        where = f"{f.line or 1}:{f.column or 1}"
+        rec = f"  [dim]({escape(f.record)})[/dim]" if f.record and f.record != f.path else ""
+        lines.append(
+            f"  {where:>7}  [{style}]{severity_label(f.severity, lang)}[/{style}]  "
+            f"[bold]{f.code}[/bold]  {escape(f.message(lang))}{rec}"
+        )
+        rule = REGISTRY.get(f.code)
+        if rule is not None and f.severity != "info":
+            hint = rule.hint_en if lang == "en" else rule.hint_zh
+            lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape(hint)}[/dim]")
+    if lines:
+        lines.append("")
+    lines.append(_summary_line(result, lang))
+    return "\n".join(lines)
+
+
+def _summary_line(result: CheckResult, lang: str) -> str:
+    s = result.summary()
+    if lang == "en":
+        text = (f"{s['files']} files, {s['records']} records checked: "
+                f"{s['errors']} errors, {s['warnings']} warnings, {s['infos']} notes")
+    else:
+        text = (f"已检查 {s['files']} 个文件、{s['records']} 条记录：错误 {s['errors']} 个，"
+                f"警告 {s['warnings']} 个，提示 {s['infos']} 个")
+    style = "bold red" if s["errors"] else ("yellow" if s["warnings"] else "bold green")
+    return f"[{style}]{text}[/{style}]"

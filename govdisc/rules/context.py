@@ -1,0 +1,137 @@
+"""What every check sees: the whole register, its settings, the calendar and the clocks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from govdisc.config import Config
+from govdisc.dates import parse_date
+from govdisc.model import Obligation, Record
+
+if TYPE_CHECKING:
+    from govdisc.calendar import WorkCalendar
+
+
+@dataclass
+class Context:
+    root: Path
+    config: Config
+    records: list[Record]
+    as_of: date
+    _calendar: "WorkCalendar | None" = field(default=None, repr=False)
+
+    def kind(self, kind: str) -> list[Record]:
+        return self.by_kind.get(kind, [])
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Record]]:
+        out: dict[str, list[Record]] = defaultdict(list)
+        for rec in self.records:
+            out[rec.kind].append(rec)
+        return dict(out)
+
+    @cached_property
+    def calendar(self) -> "WorkCalendar":
+        if self._calendar is not None:
+            return self._calendar
+        from govdisc.calendar import calendar_for
+
+        return calendar_for(self.config)
+
+    @cached_property
+    def obligations(self) -> list[Obligation]:
+        from govdisc.deadlines import compute_obligations
+
+        return compute_obligations(self.records, self.config, self.calendar, self.as_of)
+
+    @cached_property
+    def obligations_by_path(self) -> dict[str, list[Obligation]]:
+        out: dict[str, list[Obligation]] = defaultdict(list)
+        for ob in self.obligations:
+            out[ob.path].append(ob)
+        return dict(out)
+
+    @cached_property
+    def records_by_path(self) -> dict[str, Record]:
+        return {rec.path: rec for rec in self.records}
+
+    def record_at(self, path: str) -> Record | None:
+        return self.records_by_path.get(path)
+
+    @cached_property
+    def documents_by_no(self) -> dict[str, Record]:
+        out: dict[str, Record] = {}
+        for rec in self.kind("document"):
+            no = rec.get("doc_no")
+            if isinstance(no, str):
+                out.setdefault(no, rec)
+        return out
+
+    @cached_property
+    def catalog_items(self) -> dict[tuple[str, int], dict[str, dict]]:
+        """(department, year) → item id → item."""
+        out: dict[tuple[str, int], dict[str, dict]] = defaultdict(dict)
+        for rec in self.kind("catalog"):
+            dept, year = rec.get("department"), rec.get("year")
+            for item in rec.get("items", default=[]) or []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    out[(dept, year)][item["id"]] = item
+        return dict(out)
+
+    @cached_property
+    def all_catalog_item_ids(self) -> set[str]:
+        return {i for items in self.catalog_items.values() for i in items}
+
+    @cached_property
+    def department_ids(self) -> set[str]:
+        return self.config.department_ids
+
+    @cached_property
+    def config_record(self) -> Record | None:
+        found = self.kind("config")
+        return found[0] if found else None
+
+    def finished_years(self) -> list[int]:
+        """Years that ended before as-of and that the register has any record for."""
+        return [y for y in self.years if y < self.as_of.year]
+
+    @cached_property
+    def years(self) -> list[int]:
+        years: set[int] = set()
+        for rec in self.records:
+            y = record_year(rec)
+            if y is not None:
+                years.add(y)
+        return sorted(y for y in years if y <= self.as_of.year)
+
+    def date(self, value: object) -> date | None:
+        return parse_date(value)
+
+
+def record_year(rec: Record) -> int | None:
+    """The year a record belongs to: its `year` key, else the year folder of its path."""
+    y = rec.data.get("year")
+    if isinstance(y, int):
+        return y
+    parts = rec.path.split("/")
+    for part in parts[1:2]:
+        if part.isdigit() and len(part) == 4:
+            return int(part)
+    return None
+
+
+def iter_strings(value: object, pointer: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every string value in nested data with its pointer (for PII and similar scans)."""
+    if isinstance(value, str):
+        yield pointer, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from iter_strings(v, pointer + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from iter_strings(v, pointer + (i,))

@@ -1,0 +1,242 @@
+"""REG: the register's structure — files, syntax, schema, identities and references."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from govdisc.loading.layout import classify
+from govdisc.rules.base import Hit, declare, hit, rule
+from govdisc.rules.context import Context
+
+declare(
+    "REG001", "error",
+    title=("YAML 语法错误", "YAML syntax error"),
+    message=("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    basis="YAML 1.2",
+    hint=("按提示的行列修正缩进、冒号或括号；字符串中含冒号时加引号。", "Fix the indentation, colon or bracket at the given position; quote strings that contain ': '."),
+    bad="title: 关于印发: 办法的通知\n  kind: notice", good='title: "关于印发: 办法的通知"\nkind: notice',
+)
+declare(
+    "REG002", "error",
+    title=("重复的键", "Duplicate key"),
+    message=("同一映射中出现重复的键：{problem}", "duplicate key in one mapping: {problem}"),
+    basis="YAML 1.2 §3.2.1.1",
+    hint=("删除或合并重复的键；后出现的值不会覆盖前一个，而是整个文件无法读取。", "Remove or merge the repeated key."),
+    bad="disclosure: public\ndisclosure: not_public", good="disclosure: public",
+)
+declare(
+    "REG003", "error",
+    title=("文件不是 UTF-8 编码", "File is not UTF-8"),
+    message=("文件不是 UTF-8 编码（首个无效字节 {byte}）", "the file is not UTF-8 (first invalid byte {byte})"),
+    basis="登记簿约定：所有文件使用 UTF-8 编码",
+    hint=("用编辑器以 UTF-8 编码另存（不要使用 GBK/GB2312）。", "Save the file as UTF-8 (not GBK/GB2312)."),
+)
+declare(
+    "REG004", "error",
+    title=("文件不是一条记录", "File is not a record"),
+    message=("文件应为一个“键: 值”映射，但{what}", "the file must be one mapping of keys to values, but {what_en}"),
+    basis="登记簿约定：每个文件是一条记录",
+    hint=("按 govdisc new 生成的模板填写；不要留空文件。", "Start from the template `govdisc new` writes; do not leave empty files."),
+    bad="- id: YSQ-2024-0001", good="id: YSQ-2024-0001",
+)
+declare(
+    "REG005", "error",
+    title=("字段不符合模式", "Schema violation"),
+    message=("{detail}", "{detail_en}"),
+    basis="schemas/*.schema.json（登记簿字段约定）",
+    hint=("对照 docs/register-format.md 或编辑器中的字段说明修正；`govdisc schema export` 可导出模式供编辑器补全。",
+          "See docs/register-format.md or the editor's field help; `govdisc schema export` feeds the editor."),
+    bad="disclosure: maybe", good="disclosure: public",
+)
+declare(
+    "REG006", "warning",
+    title=("文件位置不符合目录约定", "File in an unknown place"),
+    message=("文件位置不符合登记簿目录约定，不会被检查；{expected}",
+             "this file is not at a place of the register layout and is not checked; {expected_en}"),
+    basis="登记簿目录约定（docs/register-format.md）",
+    hint=("移动到约定位置，例如 documents/2024/xxx.yaml、applications/2024/YSQ-2024-0001.yaml。",
+          "Move it to its place, e.g. documents/2024/x.yaml or applications/2024/YSQ-2024-0001.yaml."),
+)
+declare(
+    "REG013", "error",
+    title=("文件无法读取", "File cannot be read"),
+    message=("文件无法读取：{error}", "the file cannot be read: {error}"),
+    basis="—",
+    hint=("检查文件权限，或是否为损坏的链接。", "Check the file's permissions or whether it is a broken link."),
+)
+declare(
+    "REG014", "warning",
+    title=("忽略注释缺少理由", "Suppression without a reason"),
+    message=("忽略注释 ignore[{codes}] 没有写明理由", "the suppression ignore[{codes}] gives no reason"),
+    basis="登记簿约定：每一处忽略都须说明理由，以备检查",
+    hint=("在方括号后写明理由，例如 # govdisc: ignore[DOC004] 经局领导批准延期公开", "Write the reason after the brackets."),
+    bad="# govdisc: ignore[DOC004]", good="# govdisc: ignore[DOC004] 经局领导批准延期公开",
+)
+declare(
+    "REG015", "info",
+    title=("未使用的忽略注释", "Unused suppression"),
+    message=("忽略注释 ignore[{codes}] 没有对应的问题，可以删除", "the suppression ignore[{codes}] matches no finding and can be removed"),
+    basis="—",
+    hint=("删除这条注释。", "Delete the comment."),
+)
+
+
+_ID_KEYS = {"document": "doc_no", "application": "id", "opinion": "id", "meeting": "id"}
+
+
+@rule(
+    "REG007", "error",
+    title=("编号或发文字号重复", "Duplicate id or 发文字号"),
+    message=("{key} {value} 与 {other} 重复", "{key} {value} is also used by {other}"),
+    basis="登记簿约定：编号、发文字号在登记簿内唯一",
+    hint=("为其中一条记录改正编号；若是同一文件的两份副本，删除其一。", "Give one record another id, or delete the copy."),
+    bad="# documents/2024/a.yaml 与 b.yaml 都写\ndoc_no: 云岭新广发〔2024〕3号",
+    good="# b.yaml\ndoc_no: 云岭新广发〔2024〕4号",
+)
+def duplicate_ids(ctx: Context) -> Iterator[Hit]:
+    for kind, key in _ID_KEYS.items():
+        seen: dict[str, str] = {}
+        for rec in ctx.kind(kind):
+            value = rec.data.get(key)
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                yield hit(rec, (key,), key=key, value=value, other=seen[value])
+            else:
+                seen[value] = rec.path
+    items: dict[tuple, str] = {}
+    for rec in ctx.kind("catalog"):
+        for i, item in enumerate(rec.get("items", default=[]) or []):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                k = (rec.data.get("year"), item["id"])
+                if k in items:
+                    yield hit(rec, ("items", i, "id"), key="目录事项 id", value=item["id"], other=items[k])
+                else:
+                    items[k] = rec.path
+
+
+def _dept_refs(rec) -> Iterator[tuple[tuple, str]]:
+    d = rec.data
+    for key in {"catalog": ("department",), "document": ("department",), "application": ("handler",),
+                "opinion": ("lead",), "review": ("department",)}.get(rec.kind, ()):
+        if isinstance(d.get(key), str):
+            yield (key,), d[key]
+    if rec.kind == "config" and isinstance(d.get("office"), str):
+        yield ("office",), d["office"]
+    if rec.kind == "catalog":
+        for i, item in enumerate(d.get("items") or []):
+            if isinstance(item, dict) and isinstance(item.get("responsible"), str):
+                yield ("items", i, "responsible"), item["responsible"]
+    if rec.kind == "meeting":
+        for i, item in enumerate(d.get("items") or []):
+            if isinstance(item, dict) and isinstance(item.get("department"), str):
+                yield ("items", i, "department"), item["department"]
+    if rec.kind == "activities":
+        for i, e in enumerate(d.get("entries") or []):
+            if isinstance(e, dict) and isinstance(e.get("department"), str):
+                yield ("entries", i, "department"), e["department"]
+
+
+@rule(
+    "REG008", "error",
+    title=("引用了不存在的部门", "Unknown department"),
+    message=("部门 {dept} 未在 govdisc.yaml 的 departments 中登记", "department '{dept}' is not listed in govdisc.yaml departments"),
+    basis="登记簿约定：部门以 govdisc.yaml 中的 id 引用",
+    hint=("改为 govdisc.yaml 中已登记的部门 id，或在 departments 中新增该部门。",
+          "Use a listed department id, or add the department to govdisc.yaml."),
+    bad="department: bangongshi", good="department: bgs",
+)
+def unknown_departments(ctx: Context) -> Iterator[Hit]:
+    known = ctx.department_ids
+    if not known:
+        return
+    for rec in ctx.records:
+        for pointer, dept in _dept_refs(rec):
+            if dept not in known:
+                yield hit(rec, pointer, dept=dept)
+
+
+@rule(
+    "REG009", "error",
+    title=("引用了不存在的公文", "Unknown document"),
+    message=("引用的发文字号 {doc_no} 在登记簿中没有对应的公文记录", "the referenced 发文字号 {doc_no} has no document record"),
+    basis="登记簿约定：引用的公文须在 documents/ 中登记",
+    hint=("核对发文字号（括号应为〔〕），或先登记该公文。", "Check the number (brackets 〔〕) or register the document first."),
+    bad="documents: [云岭新广发[2024]12号]", good="documents: [云岭新广发〔2024〕12号]",
+)
+def unknown_documents(ctx: Context) -> Iterator[Hit]:
+    known = ctx.documents_by_no
+    for rec in ctx.kind("application"):
+        for i, no in enumerate(rec.get("documents", default=[]) or []):
+            if isinstance(no, str) and no not in known:
+                yield hit(rec, ("documents", i), doc_no=no)
+    for rec in ctx.kind("review"):
+        for i, item in enumerate(rec.get("withheld_reexamined", default=[]) or []):
+            no = item.get("document") if isinstance(item, dict) else None
+            if isinstance(no, str) and no not in known:
+                yield hit(rec, ("withheld_reexamined", i, "document"), doc_no=no)
+    for rec in ctx.kind("activities"):
+        for i, e in enumerate(rec.get("entries", default=[]) or []):
+            no = e.get("document") if isinstance(e, dict) else None
+            if isinstance(no, str) and no not in known:
+                yield hit(rec, ("entries", i, "document"), doc_no=no)
+
+
+@rule(
+    "REG010", "error",
+    title=("引用了不存在的目录事项", "Unknown catalog item"),
+    message=("目录事项 {item} 不在任何主动公开基本目录中", "catalog item {item} is in no catalog"),
+    basis="《实施办法》二（四）3：主动公开基本目录",
+    hint=("核对事项编号，或在本部门当年的目录 catalog/<部门>/<年度>.yaml 中增加该事项。",
+          "Check the item id, or add the item to the department's catalog of that year."),
+    bad="catalog_item: BGS-99", good="catalog_item: BGS-03",
+)
+def unknown_catalog_items(ctx: Context) -> Iterator[Hit]:
+    known = ctx.all_catalog_item_ids
+    for rec in ctx.kind("document"):
+        item = rec.data.get("catalog_item")
+        if isinstance(item, str) and item not in known:
+            yield hit(rec, ("catalog_item",), item=item)
+
+
+@rule(
+    "REG012", "error",
+    title=("记录内容与文件位置不一致", "Record does not match its place"),
+    message=("{key} 为 {value}，与文件位置 {path} 不一致（应为 {expected}）",
+             "{key} is {value}, which does not match the file's place {path} (expected {expected})"),
+    basis="登记簿目录约定（docs/register-format.md）",
+    hint=("改正字段，或把文件移到对应的目录/文件名。", "Fix the key, or move/rename the file to match."),
+    bad="# applications/2024/YSQ-2024-0007.yaml\nid: YSQ-2024-0008", good="id: YSQ-2024-0007",
+)
+def place_mismatch(ctx: Context) -> Iterator[Hit]:
+    for rec in ctx.records:
+        spec = classify(rec.path)
+        d = rec.data
+        if rec.kind in ("catalog", "review") and isinstance(d.get("department"), str) and d["department"] != spec.dept:
+            yield hit(rec, ("department",), key="department", value=d["department"], path=rec.path, expected=spec.dept)
+        if rec.kind in ("catalog", "review", "activities", "report") and isinstance(d.get("year"), int) \
+                and d["year"] != spec.year:
+            yield hit(rec, ("year",), key="year", value=d["year"], path=rec.path, expected=spec.year)
+        if rec.kind == "application" and isinstance(d.get("id"), str):
+            stem = rec.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            if d["id"] != stem:
+                yield hit(rec, ("id",), key="id", value=d["id"], path=rec.path, expected=stem)
+
+
+
+
+@rule(
+    "REG011", "info",
+    title=("期限所在年度的官方节假日安排未知", "Holiday schedule unknown for a deadline's year"),
+    message=("{obligation} 的期限 {due} 所在年度的国务院节假日安排尚未收录，期限为暂定",
+             "the {obligation} deadline {due} falls in a year whose official holiday schedule is unknown; it is provisional"),
+    basis="国务院办公厅年度节假日安排通知",
+    hint=("在 govdisc.yaml 的 calendar.holidays / calendar.workdays 中录入该年度的放假和调休上班日期，或升级 holidays 包。",
+          "Enter that year's holidays and make-up working days in calendar.holidays / calendar.workdays, or upgrade the holidays package."),
+    bad="# 期限落在 2028 年，而 holidays 包尚无 2028 年安排",
+    good="calendar:\n  holidays: [2028-01-01]\n  workdays: [2028-01-29]",
+)
+def provisional_deadlines(ctx: Context) -> Iterator[Hit]:
+    for ob in ctx.obligations:
+        if ob.provisional and ob.is_open:
+            yield hit(ctx.record_at(ob.path), ob.pointer, path=ob.path, obligation=ob.obligation, due=ob.due)

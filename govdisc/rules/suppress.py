@@ -1,0 +1,65 @@
+"""Inline suppressions: `# govdisc: ignore[CODE,...] reason` on a line, or before the first key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govdisc.model import Finding
+from govdisc.rules.base import finding
+
+_MARK = re.compile(r"#\s*govdisc:\s*ignore\[([A-Za-z0-9_,\s]+)\]\s*(.*)$")
+
+
+@dataclass(slots=True)
+class Suppression:
+    line: int
+    column: int
+    codes: frozenset[str]
+    reason: str
+    whole_record: bool
+    used: set[str] = field(default_factory=set)
+
+
+def parse_suppressions(text: str) -> list[Suppression]:
+    out: list[Suppression] = []
+    header = True  # comment lines before the first key cover the whole record
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if header and stripped and not stripped.startswith("#") and stripped != "---":
+            m = _MARK.search(line)
+            if m:  # a mark on the record's first line also covers the whole record
+                out.append(_make(n, line, m, True))
+            header = False
+            continue
+        m = _MARK.search(line)
+        if m and ('"' not in line[: m.start()] or line[: m.start()].count('"') % 2 == 0):
+            out.append(_make(n, line, m, header))
+    return out
+
+
+def _make(n: int, line: str, m: re.Match[str], whole: bool) -> Suppression:
+    codes = frozenset(c.strip().upper() for c in m.group(1).split(",") if c.strip())
+    return Suppression(n, m.start() + 1, codes, m.group(2).strip(), whole)
+
+
+def apply_suppressions(path: str, text: str, findings: list[Finding]) -> list[Finding]:
+    """Drop suppressed findings of one file; add REG014/REG015 about the comments themselves."""
+    marks = parse_suppressions(text)
+    if not marks:
+        return findings
+    kept: list[Finding] = []
+    for f in findings:
+        mark = next((m for m in marks if f.code in m.codes and (m.whole_record or m.line == f.line)), None)
+        if mark is None:
+            kept.append(f)
+        else:
+            mark.used.add(f.code)
+    for m in marks:
+        codes = ",".join(sorted(m.codes))
+        if not m.reason:
+            kept.append(finding("REG014", path, line=m.line, column=m.column, codes=codes))
+        unused = sorted(m.codes - m.used)
+        if unused:
+            kept.append(finding("REG015", path, line=m.line, column=m.column, codes=",".join(unused)))
+    return kept

@@ -1,0 +1,47 @@
+"""Which files a check reports on: given paths, or those changed against a git revision."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+class ScopeError(Exception):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
+    """Register-relative posix paths; folders expand to the YAML files under them."""
+    out: set[str] = set()
+    for p in paths:
+        full = p.resolve()
+        try:
+            rel = full.relative_to(root)
+        except ValueError:
+            raise ScopeError(f"{p} 不在登记簿 {root} 内", f"{p} is not inside the register {root}") from None
+        if full.is_dir():
+            out.update(f.relative_to(root).as_posix() for f in full.rglob("*.y*ml"))
+        else:
+            out.add(rel.as_posix())
+    return out
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise ScopeError("找不到 git 命令", "git is not installed") from None
+    if proc.returncode != 0:
+        msg = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"git {' '.join(args)} failed"
+        raise ScopeError(f"git 出错：{msg}", f"git failed: {msg}")
+    return proc.stdout
+
+
+def changed_since(root: Path, ref: str) -> set[str]:
+    """Files changed against REF (committed, staged, unstaged) plus untracked ones, under root."""
+    _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    listed = _git(root, "diff", "--name-only", "--relative", "-z", "--no-renames", ref, "--", ".")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
+    return {name for name in (listed + untracked).split("\0") if name}

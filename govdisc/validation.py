@@ -1,0 +1,208 @@
+"""Schema validation of one record, with jsonschema errors rewritten for clerks (zh/en)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from govdisc import resources
+from govdisc.dates import is_date, is_datetime
+from govdisc.model import Pointer
+
+_FORMATS = FormatChecker()
+
+
+@_FORMATS.checks("date")
+def _check_date(value: object) -> bool:
+    return not isinstance(value, str) or is_date(value)
+
+
+@_FORMATS.checks("govdisc-datetime")
+def _check_datetime(value: object) -> bool:
+    return not isinstance(value, str) or is_datetime(value)
+
+
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    resources_ = []
+    for name in resources.schema_texts():
+        contents = resources.schema(name)
+        resources_.append((contents.get("$id", name), Resource.from_contents(contents)))
+    return Registry().with_resources(resources_)
+
+
+@lru_cache(maxsize=None)
+def validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(resources.schema(kind), registry=_registry(), format_checker=_FORMATS)
+
+
+@lru_cache(maxsize=None)
+def schema_hash() -> str:
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=16)
+    for name, text in resources.schema_texts().items():
+        h.update(name.encode())
+        h.update(text.encode())
+    return h.hexdigest()
+
+
+class Problem:
+    """A schema violation: where (pointer, anchor) and why (zh, en)."""
+
+    __slots__ = ("pointer", "anchor", "zh", "en")
+
+    def __init__(self, pointer: Pointer, anchor: str, zh: str, en: str) -> None:
+        self.pointer, self.anchor, self.zh, self.en = pointer, anchor, zh, en
+
+
+def validate(kind: str, data: Any) -> list[Problem]:
+    v = validator(kind)
+    if v.is_valid(data):  # the happy path: one pass, no error objects
+        return []
+    out: list[Problem] = []
+    for err in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        leaf = _leaf(err)
+        out.extend(_explain(leaf, _title(v.schema, leaf)))
+    return _dedupe(out)
+
+
+def _title(root: dict[str, Any], err: ValidationError) -> str:
+    """The Chinese title of the property that failed, even when its schema sits behind a $ref."""
+    node: Any = root
+    title = ""
+    for step in list(err.absolute_schema_path)[:-1]:
+        if step == "$ref" or not isinstance(node, (dict, list)):
+            break
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("title"), str):
+            title = node["title"]
+    if isinstance(err.schema, dict) and err.schema.get("title") and not title:
+        title = err.schema["title"]
+    return title
+
+
+def _leaf(err: ValidationError) -> ValidationError:
+    """For oneOf/anyOf, the most relevant sub-error says more than 'is not valid under any'."""
+    from jsonschema.exceptions import best_match
+
+    if err.context:
+        return _leaf(best_match(err.context))
+    return err
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.pointer, p.zh)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _where(err: ValidationError) -> str:
+    return ".".join(str(p) for p in err.absolute_path) or "（文件顶层）"
+
+
+def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
+    path = tuple(err.absolute_path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    v = err.validator
+    if v == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message) or [str(err.message)]
+        for key in missing:
+            sub = schema.get("properties", {}).get(key, {})
+            label = f"{key}（{sub['title']}）" if isinstance(sub, dict) and sub.get("title") else key
+            yield Problem(path, "parent", f"缺少必填字段 {label}", f"missing required key '{key}'")
+        return
+    if v in ("additionalProperties", "unevaluatedProperties"):
+        allowed = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        instance = err.instance if isinstance(err.instance, dict) else {}
+        for key in instance:
+            if key in allowed or any(re.search(p, str(key)) for p in patterns):
+                continue
+            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            zh = f"未知字段 {key}"
+            en = f"unknown key '{key}'"
+            if close:
+                zh += f"，是否应为 {close[0]}？"
+                en += f"; did you mean '{close[0]}'?"
+            else:
+                zh += "；允许的字段：" + "、".join(allowed)
+                en += "; allowed keys: " + ", ".join(allowed)
+            yield Problem(path + (key,), "key", zh, en)
+        return
+    name = f"{path[-1]}" if path else "文件"
+    label = f"{name}（{title}）" if title else name
+    if v == "enum":
+        options = schema.get("enum", [])
+        descs = schema.get("enumDescriptions") or []
+        shown = "、".join(f"{o}（{_short(d)}）" if d else str(o) for o, d in zip(options, descs + [""] * len(options)))
+        close = difflib.get_close_matches(str(err.instance), [str(o) for o in options], n=1, cutoff=0.5)
+        zh = f"{label} 的值 {_show(err.instance)} 不在允许范围内，应为：{shown}"
+        en = f"{name}: {_show(err.instance)!s} is not one of {', '.join(map(str, options))}"
+        if close:
+            zh += f"；是否应为 {close[0]}？"
+            en += f"; did you mean '{close[0]}'?"
+        yield Problem(path, "value", zh, en)
+        return
+    if v == "format":
+        fmt = err.validator_value
+        want_zh = {"date": "日期，格式 YYYY-MM-DD（如 2024-09-27）",
+                   "govdisc-datetime": "日期时间，格式 YYYY-MM-DD HH:MM（如 2024-07-02 08:30）"}.get(fmt, fmt)
+        want_en = {"date": "a date YYYY-MM-DD (e.g. 2024-09-27)",
+                   "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)"}.get(fmt, fmt)
+        yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} 不是有效的{want_zh}",
+                      f"{name}: {_show(err.instance)} is not {want_en}")
+        return
+    if v == "type":
+        want = err.validator_value
+        wants = want if isinstance(want, list) else [want]
+        zh_types = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "true/false",
+                    "array": "列表", "object": "映射（键: 值）", "null": "空值"}
+        zh = "或".join(zh_types.get(w, w) for w in wants)
+        if isinstance(err.instance, str) is False and "string" in wants and _looks_like_date(err.instance):
+            zh += "（日期请写成 YYYY-MM-DD）"
+        yield Problem(path, "value", f"{label} 应为{zh}，实际为 {_show(err.instance)}",
+                      f"{name}: expected {' or '.join(wants)}, got {_show(err.instance)}")
+        return
+    if v == "pattern":
+        yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} 格式不正确（应匹配 {err.validator_value}）",
+                      f"{name}: {_show(err.instance)} does not match {err.validator_value}")
+        return
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        op = {"minimum": "不得小于", "maximum": "不得大于", "exclusiveMinimum": "应大于", "exclusiveMaximum": "应小于"}[v]
+        yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} {op} {err.validator_value}",
+                      f"{name}: {err.message}")
+        return
+    if v in ("minLength", "minItems"):
+        yield Problem(path, "value", f"{label} 不能为空", f"{name}: must not be empty")
+        return
+    yield Problem(path, "value", f"{label}：{err.message}", f"{name}: {err.message}")
+
+
+def _short(description: str) -> str:
+    """'此件公开发布：属于主动公开范围…' → '此件公开发布'."""
+    return re.split(r"[：:；;，,（(。]", description, maxsplit=1)[0].strip()
+
+
+def _looks_like_date(value: Any) -> bool:
+    return hasattr(value, "isoformat")
