@@ -119,6 +119,7 @@ def check(
     """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
     from govdisc import scope as scope_mod
     from govdisc.check import run_check
+    from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
     from govdisc.output.findings import REPORTERS
 
     lang_ = _lang(lang)
@@ -143,15 +144,15 @@ def check(
 
 
 def _register_from_paths(paths: list[Path] | None) -> Path | None:
-    """With file arguments and no --register, look for the register from the first file."""
-    if not paths:
-        return None
+    """With file arguments and no --register, the register holding the first file that has one."""
     from govdisc.loading.layout import RegisterNotFound, find_root
 
-    try:
-        return find_root(start=paths[0].resolve().parent)
-    except RegisterNotFound:
-        return None
+    for p in paths or []:
+        try:
+            return find_root(start=p.resolve().parent)
+        except RegisterNotFound:
+            continue
+    return None
 
 
 def _emit(text: str, output: Path | None, markup: bool = False) -> None:

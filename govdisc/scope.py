@@ -13,18 +13,26 @@ class ScopeError(Exception):
 
 
 def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
-    """Register-relative posix paths; folders expand to the YAML files under them."""
+    """Register-relative posix paths; folders expand to the YAML files under them.
+
+    Paths outside the register are left out (pre-commit passes every staged YAML file of the
+    repository, and the register may be one folder of it); if none is inside, that is an error.
+    """
     out: set[str] = set()
+    outside = []
     for p in paths:
         full = p.resolve()
         try:
             rel = full.relative_to(root)
         except ValueError:
-            raise ScopeError(f"{p} 不在登记簿 {root} 内", f"{p} is not inside the register {root}") from None
+            outside.append(str(p))
+            continue
         if full.is_dir():
             out.update(f.relative_to(root).as_posix() for f in full.rglob("*.y*ml"))
         else:
             out.add(rel.as_posix())
+    if outside and not out:
+        raise ScopeError(f"{'、'.join(outside)} 不在登记簿 {root} 内", f"{', '.join(outside)} not inside the register {root}")
     return out
 
 

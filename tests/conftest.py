@@ -1,0 +1,24 @@
+"""Shared fixtures: the example register, small registers written to tmp_path, rule runners."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/support.py
+
+EXAMPLE = ROOT / "register"
+AS_OF = date(2026, 2, 1)
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled example register (tests may break it freely)."""
+    dest = tmp_path / "register"
+    shutil.copytree(EXAMPLE, dest, ignore=shutil.ignore_patterns(".govdisc-cache"))
+    return dest
