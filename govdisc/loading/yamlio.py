@@ -44,11 +44,9 @@ if CParser is not None:
             loader.dispose()
 
 else:  # pragma: no cover
-    _pure = YAML(typ="safe", pure=True)
-    _pure.Constructor = _StringDates
 
     def _fast_load(text: str) -> Any:
-        return _pure.load(text)
+        return _pure_load(text)
 
 
 C_LOADER = CParser is not None
@@ -64,23 +62,44 @@ class ParseError:
     duplicate_key: bool = False
 
 
+_pure_safe = YAML(typ="safe", pure=True)
+_pure_safe.Constructor = _StringDates
+
+
+def _pure_load(text: str) -> Any:
+    return _pure_safe.load(text)
+
+
 def load_text(text: str) -> tuple[Any, ParseError | None]:
-    """Parse one YAML document; errors become data, never exceptions."""
+    """Parse one YAML document; errors become data, never exceptions.
+
+    libyaml (the C parser) rejects some valid YAML 1.2, e.g. `{at: 2024-07-02 12:10}` in flow
+    style; a file it refuses is parsed once more by the pure parser before it is an error.
+    """
     try:
         return _fast_load(text), None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p) or str(exc)
-        dup = type(exc).__name__ == "DuplicateKeyError"
-        if dup:
-            m = re.search(r'duplicate key "(.+?)"', problem)
-            first = exc.context_mark.line + 1 if exc.context_mark is not None else None
-            key = m.group(1) if m else "?"
-            problem = f"{key}（首次出现在第 {first} 行 / first at line {first}）" if first else key
-        return None, ParseError(problem.strip(), line, col, dup)
+        if type(exc).__name__ != "DuplicateKeyError" and C_LOADER:
+            try:
+                return _pure_load(text), None
+            except Exception:  # noqa: BLE001 - report the first (C parser's) error
+                pass
+        return None, _parse_error(exc)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
         return None, ParseError(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, 1, 1)
+
+
+def _parse_error(exc: MarkedYAMLError) -> ParseError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = " ".join(p for p in (exc.context, exc.problem) if p) or str(exc)
+    dup = type(exc).__name__ == "DuplicateKeyError"
+    if dup:
+        m = re.search(r'duplicate key "(.+?)"', problem)
+        first = exc.context_mark.line + 1 if exc.context_mark is not None else None
+        key = m.group(1) if m else "?"
+        problem = f"{key}（首次出现在第 {first} 行 / first at line {first}）" if first else key
+    return ParseError(problem.strip(), line, col, dup)
 
 
 def _roundtrip() -> YAML:

@@ -150,3 +150,8 @@ def test_scan_skips_hidden_and_cache(tmp_path: Path):
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("a: 1\n", encoding="utf-8")
     assert [s.path for s in scan(tmp_path)] == ["govdisc.yaml", "documents/2024/a.yaml"]
+
+
+def test_flow_mapping_datetime_that_libyaml_refuses_still_loads():
+    data, err = load_text("releases:\n  - {at: 2024-07-02 12:10, channel: 门户网站}\n")
+    assert err is None and data["releases"][0]["at"] == "2024-07-02 12:10"
