@@ -1,0 +1,119 @@
+"""Year-end clocks: each department's catalog and self-inspection by 31 December (seed 四.4,
+DESIGN §3 CAT/REV), the agency's annual report by `report_due` of the next year (Art. 49).
+
+Calendar dates, not working days: neither deadline moves when it falls on a weekend.
+Obligations exist for the years the register has records for, up to the as-of year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govdisc.calendar import MAX_YEAR, MIN_YEAR, WorkCalendar
+from govdisc.config import Config
+from govdisc.deadlines.common import SKIP, day_status, pdate
+from govdisc.deadlines.trace import met_note, step
+from govdisc.model import Obligation, Record
+
+
+def record_year(rec: Record) -> int | None:
+    """A record's year: its `year` key, else a year folder or file name in its path."""
+    y = rec.data.get("year")
+    if isinstance(y, int) and not isinstance(y, bool):
+        return y
+    parts = rec.path.split("/")
+    for part in parts[1:]:
+        stem = part.rsplit(".", 1)[0] if part.endswith((".yaml", ".yml")) else part
+        if len(stem) == 4 and stem.isdigit():
+            return int(stem)
+    return None
+
+
+def register_years(records: list[Record], as_of: date) -> list[int]:
+    """Years with any record, up to the as-of year (no obligations invented for the future)."""
+    years = {y for rec in records if rec.kind != "config" and (y := record_year(rec)) is not None}
+    return _usable(years, as_of)
+
+
+def _usable(years: set[int], as_of: date) -> list[int]:
+    return sorted(y for y in years if MIN_YEAR <= y <= min(as_of.year, MAX_YEAR - 1))
+
+
+def report_due(config: Config, year: int) -> date:
+    """config.report_due ('MM-DD') of the year after; 31 January when it is not a valid date."""
+    try:
+        month, day = (int(p) for p in config.report_due.split("-"))
+        return date(year + 1, month, day)
+    except (ValueError, TypeError, AttributeError):
+        return date(year + 1, 1, 31)
+
+
+def yearend_obligations(records: list[Record], config: Config, cal: WorkCalendar, as_of: date,
+                        explain: bool = False) -> list[Obligation]:
+    """Catalog and review per department and year, annual report per year."""
+    by_key: dict[tuple[str, object, int], Record] = {}
+    depts = [d.id for d in config.departments]
+    seen: set[int] = set()
+    for rec in records:
+        if rec.kind == "config":
+            continue
+        y = record_year(rec)
+        if y is None:
+            continue
+        seen.add(y)
+        if rec.kind in ("catalog", "review"):
+            dept = rec.data.get("department")
+            if not isinstance(dept, str):
+                parts = rec.path.split("/")
+                dept = parts[1] if len(parts) == 3 else None
+            if dept:
+                by_key.setdefault((rec.kind, dept, y), rec)
+                if dept not in depts:
+                    depts.append(dept)
+        elif rec.kind == "report":
+            by_key.setdefault(("report", None, y), rec)
+    years = _usable(seen, as_of)
+    out: list[Obligation] = []
+    for y in years:
+        for dept in depts:
+            out += _clock(by_key.get(("catalog", dept, y)), "catalog", f"catalog/{dept}/{y}.yaml",
+                          dept, date(y, 12, 31), "compiled", cal, as_of, config, explain, y)
+            out += _clock(by_key.get(("review", dept, y)), "review", f"reviews/{dept}/{y}.yaml",
+                          dept, date(y, 12, 31), "submitted", cal, as_of, config, explain, y)
+        out += _clock(by_key.get(("report", None, y)), "annual_report", f"reports/{y}.yaml",
+                      None, report_due(config, y), ("published", "date"), cal, as_of, config, explain, y)
+    return out
+
+
+_TEXT = {
+    "catalog": ("编制{y}年度主动公开基本目录", "compile the {y} catalog", "目录编制完成", "catalog compiled"),
+    "review": ("报送{y}年度年终自查", "submit the {y} self-inspection", "自查报送局办公室", "self-inspection submitted"),
+    "annual_report": ("公布{y}年度政府信息公开工作年度报告（第四十九条）", "publish the {y} annual report (Art. 49)",
+                      "年度报告公布", "annual report published"),
+}
+
+
+def _clock(rec: Record | None, name: str, path: str, dept: str | None, due: date, key,
+           cal: WorkCalendar, as_of: date, config: Config, explain: bool, year: int) -> list[Obligation]:
+    """One year-end clock; a record without a valid date skips the clock (schema reports it)."""
+    met = None
+    if rec is not None:
+        met = pdate(rec.get(*key) if isinstance(key, tuple) else rec.data.get(key))
+        if met is None:
+            return []
+    try:
+        status, left = day_status(cal, due, met, as_of, config)
+    except SKIP:
+        return []
+    ob = Obligation(record=rec.id if rec else path, kind="agency" if dept is None else "department",
+                    obligation=name, due=due.isoformat(), status=status, path=rec.path if rec else path,
+                    department=dept, days_left=left, met_on=met.isoformat() if met else None)
+    if explain:
+        zh, en, met_zh, met_en = _TEXT[name]
+        ob.trace = [step(date(year, 1, 1), "start", f"{year}年度", f"year {year}"),
+                    step(due, "due", f"截止日期：{zh.format(y=year)}（按自然日，不顺延）",
+                         f"deadline: {en.format(y=year)} (calendar date, not moved)")] \
+            + met_note(met, due, met_zh, met_en)
+        if rec is None:
+            ob.trace.append(step(due, "note", f"登记簿中没有 {path}", f"{path} is not in the register"))
+    return [ob]
