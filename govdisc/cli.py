@@ -34,6 +34,7 @@ STATE = State()
 RegisterOpt = Annotated[Optional[Path], typer.Option("--register", "-r", help="登记簿目录（默认从当前目录向上查找 govdisc.yaml）")]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", envvar="GOVDISC_AS_OF", help="以此日期为“今天”（YYYY-MM-DD），也可用环境变量 GOVDISC_AS_OF")]
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help="输出语言 zh|en")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="不使用颜色")]
 
 
 class CheckFormat(str, Enum):
@@ -57,7 +58,10 @@ def err_console() -> Console:
     return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True)
 
 
-def _lang(lang: str | None) -> str:
+def _lang(lang: str | None, no_color: bool = False) -> str:
+    """Per-command --lang/--no-color win over the global ones (`govdisc check --lang en` works)."""
+    if no_color:
+        STATE.color = False
     if lang is not None:
         if lang not in ("zh", "en"):
             fail(f"--lang 只能是 zh 或 en，收到 {lang}", f"--lang must be zh or en, got {lang}")
@@ -115,6 +119,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行读取的进程数（默认 CPU 核数）")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
     from govdisc import scope as scope_mod
@@ -122,7 +127,7 @@ def check(
     from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
     from govdisc.output.findings import REPORTERS
 
-    lang_ = _lang(lang)
+    lang_ = _lang(lang, no_color)
     root = resolve_root(register or _register_from_paths(paths))
     day = resolve_as_of(as_of)
     scope = None
@@ -180,11 +185,12 @@ class RulesFormat(str, Enum):
 def rules(
     fmt: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.table,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """列出全部规则：代码、默认级别、说明、法律依据、修复提示。"""
     from govdisc.output import ruledocs
 
-    lang_ = _lang(lang)
+    lang_ = _lang(lang, no_color)
     if fmt is RulesFormat.json:
         _emit(ruledocs.rules_json(), None)
     else:
@@ -192,15 +198,140 @@ def rules(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="规则代码，如 DOC001")], lang: LangOpt = None) -> None:
+def explain(code: Annotated[str, typer.Argument(help="规则代码，如 DOC001")], lang: LangOpt = None,
+            no_color: NoColorOpt = False) -> None:
     """解释一条规则：含义、依据、修复方法，以及不合规和合规的记录示例。"""
     from govdisc.output import ruledocs
 
-    lang_ = _lang(lang)
+    lang_ = _lang(lang, no_color)
     text = ruledocs.explain(code.upper(), lang_)
     if text is None:
         fail(f"没有规则 {code}；用 govdisc rules 查看全部规则。", f"no rule {code}; see govdisc rules.")
     _emit(text, None)
+
+
+class DeadlineFormat(str, Enum):
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
+@app.command()
+def deadlines(
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    within: Annotated[Optional[int], typer.Option("--within", help="只列出 N 个工作日内到期的（已逾期的总会列出）")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", "-d", help="只列出此部门的")] = None,
+    fmt: Annotated[DeadlineFormat, typer.Option("--format", "-f")] = DeadlineFormat.table,
+    explain_id: Annotated[Optional[str], typer.Option("--explain", metavar="RECORD_ID", help="逐日说明该记录每个期限的推算过程")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件")] = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """列出未完成的法定期限（到期日、剩余工作日、状态），或逐日解释某条记录的期限。"""
+    from govdisc import deadlines as engine
+    from govdisc.calendar import calendar_for
+    from govdisc.loading.register import load_register
+    from govdisc.output import deadlines as out
+
+    lang_ = _lang(lang, no_color)
+    root = resolve_root(register)
+    day = resolve_as_of(as_of)
+    loaded = load_register(root, cache=True)
+    if loaded.config_broken:
+        fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
+    cal = calendar_for(loaded.config)
+    if explain_id:
+        obs = engine.explain_record(loaded.records, loaded.config, cal, day, explain_id)
+        if not obs:
+            fail(f"记录 {explain_id} 不存在或没有期限。", f"record {explain_id} not found or has no deadlines.", 1)
+        _emit(out.explanation(obs, lang_), output)
+        return
+    obs = engine.open_obligations(loaded.records, loaded.config, cal, day, within=within)
+    if department:
+        obs = [o for o in obs if o.department == department]
+    if fmt is DeadlineFormat.json:
+        _emit(out.to_json(obs, lang_), output)
+    elif fmt is DeadlineFormat.ics:
+        from govdisc.output.ics import obligations_to_ics
+
+        data = obligations_to_ics(obs, loaded.config.agency)
+        if output is not None:
+            from govdisc.authoring.atomic import write_bytes
+
+            write_bytes(output, data)
+        else:
+            sys.stdout.buffer.write(data)
+    elif output is not None:
+        _emit(out.to_json(obs, lang_), output)
+    else:
+        console().print(out.to_table(obs, lang_, loaded.config.department_name))
+
+
+calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
+app.add_typer(calendar_app, name="calendar")
+
+
+def _calendar(register: Path | None):
+    """The register's calendar (with its overrides) when there is one, else the bundled data."""
+    from govdisc.calendar import WorkCalendar, calendar_for
+    from govdisc.config import Config
+    from govdisc.loading.layout import RegisterNotFound, find_root
+    from govdisc.loading.files import load_file
+    from govdisc.loading.layout import classify
+
+    try:
+        root = find_root(explicit=register)
+    except RegisterNotFound:
+        if register is not None:
+            resolve_root(register)
+        return WorkCalendar()
+    res = load_file(root, classify("govdisc.yaml"))
+    return calendar_for(Config.from_data(res.data))
+
+
+def _parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"日期应为 YYYY-MM-DD，收到 {value}", f"a date must be YYYY-MM-DD, got {value}")
+        raise
+
+
+@calendar_app.command("add")
+def calendar_add(
+    day: Annotated[str, typer.Argument(metavar="DATE")],
+    n: Annotated[int, typer.Argument(metavar="N")],
+    register: RegisterOpt = None,
+) -> None:
+    """打印 DATE 之后第 N 个工作日（DATE 当日不计）。"""
+    cal = _calendar(register)
+    typer.echo(cal.add(_parse_day(day), n).isoformat())
+
+
+@calendar_app.command("between")
+def calendar_between(
+    d1: Annotated[str, typer.Argument(metavar="D1")],
+    d2: Annotated[str, typer.Argument(metavar="D2")],
+    register: RegisterOpt = None,
+) -> None:
+    """打印 D1 之后至 D2（含）的工作日数。"""
+    cal = _calendar(register)
+    typer.echo(str(cal.between(_parse_day(d1), _parse_day(d2))))
+
+
+@calendar_app.command("show")
+def calendar_show(
+    year: Annotated[int, typer.Argument(metavar="YEAR")],
+    register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """列出某年的放假和调休上班日期，并说明是否已收录官方安排。"""
+    from govdisc.output.deadlines import calendar_year
+
+    lang_ = _lang(lang, no_color)
+    _emit(calendar_year(_calendar(register), year, lang_), None)
 
 
 schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True)
@@ -208,11 +339,12 @@ app.add_typer(schema_app, name="schema")
 
 
 @schema_app.command("export")
-def schema_export(directory: Annotated[Path, typer.Argument(help="导出到此目录")], lang: LangOpt = None) -> None:
+def schema_export(directory: Annotated[Path, typer.Argument(help="导出到此目录")], lang: LangOpt = None,
+                  no_color: NoColorOpt = False) -> None:
     """把全部记录模式写入目录（*.schema.json）。"""
     from govdisc.authoring.schemas import export_schemas
 
-    _lang(lang)
+    _lang(lang, no_color)
     for path in export_schemas(directory):
         typer.echo(str(path))
 

@@ -15,6 +15,8 @@ from typing import Callable, Iterator
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.deadlines.application import application_obligations
+from govdisc.deadlines.asof import known_by
+from govdisc.deadlines.common import day_status
 from govdisc.deadlines.document import document_obligations
 from govdisc.deadlines.opinion import opinion_obligations
 from govdisc.deadlines.yearend import yearend_obligations
@@ -46,7 +48,18 @@ def compute_obligations(records: list[Record], config: Config, calendar: WorkCal
     with paused_gc():
         out = record_obligations(records, config, calendar, as_of, explain)
         out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
-    return out
+    return reopen_later(out, calendar, config, _day(as_of))
+
+
+def reopen_later(obligations: list[Obligation], calendar: WorkCalendar, config: Config,
+                 day: date) -> list[Obligation]:
+    """An obligation met after the as-of date was still open on it (year-end files dated later)."""
+    stamp = day.isoformat()
+    for ob in obligations:
+        if ob.met_on is not None and ob.met_on[:10] > stamp and ob.due and "T" not in ob.due:
+            ob.met_on = None
+            ob.status, ob.days_left = day_status(calendar, date.fromisoformat(ob.due), None, day, config)
+    return obligations
 
 
 @contextmanager
@@ -71,6 +84,7 @@ def record_obligations(records: list[Record], config: Config, calendar: WorkCale
     for rec in records:
         fn = BY_KIND.get(rec.kind)
         if fn is not None:
+            rec = known_by(rec, day)
             out.extend(fn(rec, config, calendar, as_of if rec.kind == "opinion" else day, explain))
     return out
 

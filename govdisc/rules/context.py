@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from govdisc.config import Config
 from govdisc.dates import parse_date
+from govdisc.deadlines.yearend import record_year
 from govdisc.model import Obligation, Record
 
 if TYPE_CHECKING:
@@ -111,18 +112,6 @@ class Context:
 
     def date(self, value: object) -> date | None:
         return parse_date(value)
-
-
-def record_year(rec: Record) -> int | None:
-    """The year a record belongs to: its `year` key, else the year folder of its path."""
-    y = rec.data.get("year")
-    if isinstance(y, int):
-        return y
-    parts = rec.path.split("/")
-    for part in parts[1:2]:
-        if part.isdigit() and len(part) == 4:
-            return int(part)
-    return None
 
 
 def iter_strings(value: object, pointer: tuple = ()) -> Iterable[tuple[tuple, str]]:

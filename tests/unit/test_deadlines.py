@@ -353,7 +353,7 @@ def doc_clocks(rec: Record, as_of: str = "2024-10-01", explain: bool = False) ->
 def test_publication_within_20_working_days_of_formation() -> None:
     # formed Fri 09-20: 09-23..27 (5) Sun 09-29 (6) 09-30 (7) 10-08..11 (11) Sat 10-12 (12)
     # 10-14..18 (17) 10-21,22,23 (20) → 10-23
-    c = doc_clocks(doc(published={"date": "2024-10-09", "channel": "门户网站"}))
+    c = doc_clocks(doc(published={"date": "2024-10-09", "channel": "门户网站"}), as_of="2024-10-31")
     assert (c["publication"].due, c["publication"].status, c["publication"].department) == \
         ("2024-10-23", "done", "zcfg")
     assert doc_clocks(doc())["publication"].status == "open"
@@ -526,3 +526,14 @@ def test_many_clocks_are_cheap() -> None:
     t = time.perf_counter()
     compute_obligations(recs, CFG, CAL, D("2025-06-30"))
     assert time.perf_counter() - t < 1.0  # ~0.1 s in practice; generous for slow CI
+
+
+def test_facts_dated_after_as_of_are_not_yet_known() -> None:
+    """--as-of fixes today: a publication or reply dated later had not happened on that day."""
+    published = doc(published={"date": "2024-10-09", "channel": "门户网站"})
+    assert doc_clocks(published, as_of="2024-10-01")["publication"].status == "open"
+    assert doc_clocks(published, as_of="2024-10-09")["publication"].status == "done"
+    assert published.data["published"]["date"] == "2024-10-09"  # the record itself is untouched
+    rec = Record("catalog", "catalog/zcfg/2024.yaml", {"department": "zcfg", "year": 2024, "compiled": "2025-01-05"})
+    cat = [o for o in compute_obligations([rec], CFG, CAL, D("2024-12-31")) if o.obligation == "catalog"]
+    assert cat and all(o.met_on is None and o.status in ("open", "due_soon") for o in cat)

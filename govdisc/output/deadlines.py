@@ -1,0 +1,71 @@
+"""Obligations → table, JSON, explanation text, and `calendar show` text."""
+
+from __future__ import annotations
+
+import json
+
+from rich.table import Table
+from rich.text import Text
+
+from govdisc.calendar import WorkCalendar
+from govdisc.deadlines.explain import explain_lines
+from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
+from govdisc.model import Obligation
+
+STATUS_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "green", "waiting": "dim",
+                "done": "dim", "late": "red"}
+
+
+def to_json(obligations: list[Obligation], lang: str) -> str:
+    return json.dumps([ob.to_json(lang=lang) for ob in obligations], ensure_ascii=False, indent=2)
+
+
+def to_table(obligations: list[Obligation], lang: str, department_name=lambda d: d or "") -> Table:
+    en = lang == "en"
+    table = Table(title="Open obligations" if en else "未完成的法定期限", show_lines=False)
+    for head in (("due", "期限"), ("left", "剩余"), ("status", "状态"), ("obligation", "事项"),
+                 ("record", "记录"), ("department", "部门"), ("file", "文件")):
+        table.add_column(head[0] if en else head[1], overflow="fold")
+    for ob in obligations:
+        style = STATUS_STYLE.get(ob.status, "")
+        unit = ("h" if en else "小时") if "T" in ob.due else ("wd" if en else "工作日")
+        left = "" if ob.days_left is None else f"{ob.days_left} {unit}"
+        status = label(STATUSES, ob.status, lang) + (" (provisional)" if en and ob.provisional else "")
+        if ob.provisional and not en:
+            status += "（暂定）"
+        table.add_row(ob.due.replace("T", " ")[:16], left, Text(status, style=style),
+                      label(OBLIGATIONS, ob.obligation, lang), ob.record,
+                      department_name(ob.department), ob.path)
+    return table
+
+
+def explanation(obligations: list[Obligation], lang: str) -> str:
+    blocks = ["\n".join(explain_lines(ob, lang)) for ob in obligations]
+    return "\n\n".join(blocks)
+
+
+def calendar_year(cal: WorkCalendar, year: int, lang: str) -> str:
+    en = lang == "en"
+    known = cal.is_known_year(year)
+    lines = [f"{year}: " + (
+        ("official schedule known" if known else "official schedule NOT known — deadlines in this year are provisional")
+        if en else
+        ("已收录国务院节假日安排" if known else "未收录国务院节假日安排——落在本年度的期限为暂定，可在 govdisc.yaml 的 calendar 中录入"))]
+    lines.append("")
+    lines.append("Holidays (days off):" if en else "放假：")
+    for b in cal.breaks(year):
+        if any(c.kind == "holiday" for c in cal.days(year) if b.start <= c.date <= b.end):
+            name = b.name_en if en else b.name_zh
+            lines.append(f"  {b.start} – {b.end}  {b.days:>2} {'days' if en else '天'}  {name}")
+    lines.append("")
+    lines.append("Make-up working days (调休上班):" if en else "调休上班：")
+    makeup = cal.makeup_days(year)
+    for c in makeup:
+        lines.append(f"  {c.date}  {_weekday(c.date.weekday(), en)}  {c.name_en if en else c.name_zh}")
+    if not makeup:
+        lines.append("  (none)" if en else "  （无）")
+    return "\n".join(lines)
+
+
+def _weekday(n: int, en: bool) -> str:
+    return ("Mon Tue Wed Thu Fri Sat Sun".split() if en else "周一 周二 周三 周四 周五 周六 周日".split())[n]
