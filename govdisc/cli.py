@@ -231,15 +231,11 @@ def deadlines(
     """列出未完成的法定期限（到期日、剩余工作日、状态），或逐日解释某条记录的期限。"""
     from govdisc import deadlines as engine
     from govdisc.calendar import calendar_for
-    from govdisc.loading.register import load_register
     from govdisc.output import deadlines as out
 
     lang_ = _lang(lang, no_color)
-    root = resolve_root(register)
+    loaded = _load_for_reports(register)
     day = resolve_as_of(as_of)
-    loaded = load_register(root, cache=True)
-    if loaded.config_broken:
-        fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
     cal = calendar_for(loaded.config)
     if explain_id:
         obs = engine.explain_record(loaded.records, loaded.config, cal, day, explain_id)
@@ -266,6 +262,41 @@ def deadlines(
         _emit(out.to_json(obs, lang_), output)
     else:
         console().print(out.to_table(obs, lang_, loaded.config.department_name))
+
+
+@app.command()
+def stats(
+    year: Annotated[int, typer.Option("--year", "-y", help="统计年度")],
+    register: RegisterOpt = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="json（数据）或 table（摘要）")] = RulesFormat.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件")] = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """年度报告的全部数字（国办公开办函〔2021〕30号格式），由登记簿计算。"""
+    import json
+
+    from govdisc.calendar import calendar_for
+    from govdisc.stats import annual_stats
+
+    lang_ = _lang(lang, no_color)
+    loaded = _load_for_reports(register)
+    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
+    if fmt is RulesFormat.json or output is not None:
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+        return
+    from govdisc.output.stats import stats_summary
+
+    console().print(stats_summary(data, lang_))
+
+
+def _load_for_reports(register: Path | None):
+    from govdisc.loading.register import load_register
+
+    loaded = load_register(resolve_root(register), cache=True)
+    if loaded.config_broken:
+        fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
+    return loaded
 
 
 calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.deadlines.application import application_obligations
-from govdisc.deadlines.asof import known_by
+from govdisc.deadlines.asof import known_by, not_yet
 from govdisc.deadlines.common import day_status
 from govdisc.deadlines.document import document_obligations
 from govdisc.deadlines.opinion import opinion_obligations
@@ -77,14 +77,21 @@ def paused_gc() -> Iterator[None]:
 
 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
-                       as_of: date, explain: bool = False) -> list[Obligation]:
-    """The clocks that belong to single records (applications, documents, opinions)."""
+                       as_of: date, explain: bool = False, whole: bool = False) -> list[Obligation]:
+    """The clocks that belong to single records (applications, documents, opinions).
+
+    By default a record is seen as it stood on the as-of day (see asof.py); `whole` uses every
+    recorded fact, for explaining a record's full derivation.
+    """
     day = _day(as_of)
     out: list[Obligation] = []
     for rec in records:
         fn = BY_KIND.get(rec.kind)
         if fn is not None:
-            rec = known_by(rec, day)
+            if not whole:
+                if not_yet(rec, day):
+                    continue
+                rec = known_by(rec, day)
             out.extend(fn(rec, config, calendar, as_of if rec.kind == "opinion" else day, explain))
     return out
 
@@ -111,7 +118,7 @@ def explain_record(records: list[Record], config: Config, calendar: WorkCalendar
                    record: str) -> list[Obligation]:
     """All obligations of one record (by id, 发文字号 or path), with their traces."""
     mine = [r for r in records if record in (r.id, r.path)]
-    out = record_obligations(mine, config, calendar, as_of, explain=True)
+    out = record_obligations(mine, config, calendar, as_of, explain=True, whole=True)
     yearly = [o for o in yearend_obligations(records, config, calendar, _day(as_of), explain=True)
               if record in (o.record, o.path)]
     return out + yearly

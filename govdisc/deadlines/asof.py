@@ -24,6 +24,18 @@ def _keep(items: Any, key: str, day: date) -> Any:
     return [x for x in items if not (isinstance(x, dict) and _later(x.get(key), day))]
 
 
+_ORIGIN = {"application": ("submitted", "signed_for", "confirmed"), "document": ("formed",),
+           "opinion": ("detected_at",)}
+
+
+def not_yet(rec: Record, day: date) -> bool:
+    """The record begins after `day` (received, formed or detected later): no clock yet."""
+    dates = [pdate(v[:10]) if isinstance(v, str) else None for v in
+             (rec.data.get(k) for k in _ORIGIN.get(rec.kind, ()))]
+    known = [d for d in dates if d is not None]
+    return bool(known) and min(known) > day
+
+
 def known_by(rec: Record, day: date) -> Record:
     """A copy without the facts dated after `day`; the record itself when there are none."""
     d = rec.data

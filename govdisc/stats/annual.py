@@ -82,6 +82,7 @@ from typing import Any, Iterable
 from govdisc.calendar import CalendarRangeError, WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_date
+from govdisc.deadlines.yearend import record_year
 from govdisc.model import Record
 from govdisc.stats import labels as L
 
@@ -93,18 +94,6 @@ BANDS: tuple[tuple[str, str, str, int, int | None], ...] = (
     ("21-40", "21–40个工作日", "21–40 working days", 21, 40),
     (">40", "40个工作日以上", "more than 40 working days", 41, None),
 )
-
-
-def record_year(rec: Record) -> int | None:
-    """A yearly record's year: its `year` key, else the year in its path."""
-    y = rec.data.get("year")
-    if isinstance(y, int) and not isinstance(y, bool):
-        return y
-    for part in rec.path.split("/")[1:]:
-        stem = part.rsplit(".", 1)[0]
-        if len(stem) == 4 and stem.isdigit():
-            return int(stem)
-    return None
 
 
 def report_record(records: Iterable[Record], year: int) -> Record | None:
