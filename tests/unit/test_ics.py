@@ -21,7 +21,7 @@ def register() -> list[Record]:
         Record("application", "applications/2024/YSQ-2024-0001.yaml",
                {"id": "YSQ-2024-0001", "channel": "in_person", "submitted": "2024-06-12", "handler": "bgs"}),
         Record("opinion", "opinions/2024/YQ-2024-001.yaml",
-               {"id": "YQ-2024-001", "detected_at": "2024-07-02 08:30", "level": "major", "lead": "bgs"}),
+               {"id": "YQ-2024-001", "detected_at": "2024-06-14 08:30", "level": "major", "lead": "bgs"}),
     ]
 
 
@@ -42,7 +42,7 @@ def test_all_day_and_timed_events() -> None:
     assert "applications/2024/YSQ-2024-0001.yaml" in desc and "状态：未到期" in desc
     release = next(e for s, e in evs.items() if "发布权威信息" in s)
     end = release.decoded("DTEND")
-    assert isinstance(end, datetime) and end == datetime(2024, 7, 2, 5, 30, tzinfo=timezone.utc)  # 13:30 +08:00
+    assert isinstance(end, datetime) and end == datetime(2024, 6, 14, 5, 30, tzinfo=timezone.utc)  # 13:30 +08:00
     assert b"X-WR-CALNAME:\xe6\xb5\x8b\xe8\xaf\x95\xe5\xb1\x80" in data  # 测试局…
 
 
