@@ -380,6 +380,167 @@ def schema_export(directory: Annotated[Path, typer.Argument(help="导出到此�
         typer.echo(str(path))
 
 
+def _date(value: Optional[str], option: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        fail(f"{option} 应为日期 YYYY-MM-DD，收到 {value}", f"{option} must be a date YYYY-MM-DD, got {value}")
+        raise
+
+
+def _warn(pairs, lang: str) -> None:
+    for zh, en in pairs:
+        err_console().print(("note: " + en) if lang == "en" else ("提示：" + zh), markup=False, highlight=False)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="新登记簿所在目录（不存在则创建）")],
+    agency: Annotated[Optional[str], typer.Option("--agency", help="机关全称，写入 govdisc.yaml")] = None,
+    ci: Annotated[str, typer.Option("--ci", help="CI 模板：github | gitlab | both | none")] = "github",
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """新建登记簿：govdisc.yaml、目录、.gitignore、pre-commit、CI 模板、编辑器设置；已有文件一律不覆盖。"""
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.init import init_register
+
+    lang_ = _lang(lang, no_color)
+    try:
+        result = init_register(directory, agency, ci=ci)
+    except AuthoringError as exc:
+        fail(exc.zh, exc.en)
+    for p in result.skipped:
+        err_console().print(f"{'skipped (exists)' if lang_ == 'en' else '已存在，未覆盖'}: {p}", markup=False)
+    for p in result.created:
+        typer.echo(str(p))
+    typer.echo(str(result.root))
+
+
+@app.command()
+def new(
+    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review")],
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    # application
+    received: Annotated[Optional[str], typer.Option("--received", help="收到申请的日期（application）")] = None,
+    channel: Annotated[Optional[str], typer.Option("--channel", help="in_person|mail_signed|mail_unsigned|online|fax")] = None,
+    applicant_kind: Annotated[Optional[str], typer.Option("--applicant-kind", help="申请人类别")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="申请内容 / 舆情概要")] = None,
+    confirmed: Annotated[Optional[str], typer.Option("--confirmed", help="确认日期（online/fax/mail_unsigned）")] = None,
+    topic: Annotated[Optional[list[str]], typer.Option("--topic", help="主题词，可重复")] = None,
+    handler: Annotated[Optional[str], typer.Option("--handler", help="承办部门代号")] = None,
+    applicant_ref: Annotated[Optional[str], typer.Option("--applicant-ref", help="申请人内部代号（不写个人信息）")] = None,
+    document: Annotated[Optional[list[str]], typer.Option("--document", help="涉及公文的发文字号，可重复")] = None,
+    record_id: Annotated[Optional[str], typer.Option("--id", help="指定编号（默认自动分配）")] = None,
+    # document
+    doc_no: Annotated[Optional[str], typer.Option("--doc-no", help="发文字号（document）")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="标题")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", help="部门代号")] = None,
+    doc_kind: Annotated[Optional[str], typer.Option("--kind", help="公文种类（document）")] = None,
+    formed: Annotated[Optional[str], typer.Option("--formed", help="形成日期（document，默认今天）")] = None,
+    disclosure: Annotated[Optional[str], typer.Option("--disclosure", help="public|not_public|on_request|redacted")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="不公开理由代码")] = None,
+    explanation: Annotated[Optional[str], typer.Option("--explanation", help="不公开理由说明")] = None,
+    catalog_item: Annotated[Optional[str], typer.Option("--catalog-item", help="目录事项编号")] = None,
+    important_policy: Annotated[Optional[bool], typer.Option("--important-policy/--not-important-policy")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="文件名（document，默认用发文字号）")] = None,
+    # opinion
+    detected_at: Annotated[Optional[str], typer.Option("--detected-at", help="监测发现时间（默认现在）")] = None,
+    level: Annotated[Optional[str], typer.Option("--level", help="especially_major|major|general")] = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="牵头回应部门")] = None,
+    # meeting
+    meeting_date: Annotated[Optional[str], typer.Option("--date", help="会议日期（meeting，默认今天）")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", help="会议名称，如 局党组会")] = None,
+    item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复")] = None,
+    # catalog / review
+    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review）")] = None,
+    compiled: Annotated[Optional[str], typer.Option("--compiled", help="编制完成日期（catalog，默认今天）")] = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """按模板新建一条记录（每个字段旁有中文说明），最后一行输出新文件路径。"""
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.new import new_record
+
+    lang_ = _lang(lang, no_color)
+    root = resolve_root(register)
+    today = resolve_as_of(as_of)
+    opts = dict(
+        received=_date(received, "--received"), channel=channel, applicant_kind=applicant_kind, summary=summary,
+        confirmed=_date(confirmed, "--confirmed"), topics=topic, handler=handler, applicant_ref=applicant_ref,
+        documents=document, record_id=record_id, doc_no=doc_no, title=title, department=department, kind=doc_kind,
+        formed=_date(formed, "--formed"), disclosure=disclosure, reason=reason, explanation=explanation,
+        catalog_item=catalog_item, important_policy=important_policy, name=name, detected_at=detected_at,
+        level=level, lead=lead, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
+        compiled=_date(compiled, "--compiled"))
+    opts["today"] = today  # for opinions, detected_at still defaults to the real clock (now)
+    try:
+        result = new_record(root, kind, **opts)
+    except AuthoringError as exc:
+        fail(exc.zh, exc.en)
+    for zh, en in result.todo:
+        err_console().print(("to fill in: " + en) if lang_ == "en" else ("待填写：" + zh), markup=False)
+    typer.echo(str(result.path))
+
+
+@app.command()
+def event(
+    record_id: Annotated[str, typer.Argument(help="申请或舆情编号，如 YSQ-2024-0007")],
+    event_type: Annotated[str, typer.Argument(metavar="TYPE", help="correction_notice | correction_received | "
+        "consultation_sent | consultation_answered | extension | fee_notice | fee_paid | reply | release | "
+        "press_conference | follow_up")],
+    on: Annotated[Optional[str], typer.Option("--date", help="事件日期 YYYY-MM-DD（申请事件必填）")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）")] = None,
+    approved_by: Annotated[Optional[str], typer.Option("--approved-by", help="批准人（extension）")] = None,
+    notified: Annotated[Optional[str], typer.Option("--notified", help="告知申请人日期（extension）")] = None,
+    outcome: Annotated[Optional[str], typer.Option("--outcome", help="办理结果代码（reply）")] = None,
+    exemption: Annotated[Optional[list[str]], typer.Option("--exemption", help="不予公开理由代码，可重复（reply）")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="备注")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="third_party | agency（consultation_sent）")] = None,
+    written: Annotated[Optional[bool], typer.Option("--written/--not-written", help="是否书面征求意见")] = None,
+    amount: Annotated[Optional[float], typer.Option("--amount", help="收费金额（元，fee_notice）")] = None,
+    at: Annotated[Optional[str], typer.Option("--at", help="时间，如 \"2024-07-02 12:10\"（舆情事件）")] = None,
+    channel: Annotated[Optional[str], typer.Option("--channel", help="发布渠道（release）")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="发布标题（release）")] = None,
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """记录办理事件（补正、征求意见、延期、收费、答复、舆情发布），校验先后顺序并输出新的答复期限。"""
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.event import add_event
+    from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
+
+    lang_ = _lang(lang, no_color)
+    root = resolve_root(register)
+    today = resolve_as_of(as_of)
+    try:
+        res = add_event(root, record_id, event_type, event_date=_date(on, "--date"), days=days,
+                        approved_by=approved_by, notified=_date(notified, "--notified"), outcome=outcome,
+                        exemptions=exemption or (), note=note, party=party, written=written, amount=amount,
+                        at=at, channel=channel, title=title, today=today)
+    except AuthoringError as exc:
+        fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
+    _warn(res.warnings, lang_)
+    rel = res.path.relative_to(root).as_posix()
+    if res.kind == "application":
+        if res.reply_due is None and res.reply_status == "waiting":
+            typer.echo(f"{rel}\nwaiting for the corrected application: no reply deadline yet" if lang_ == "en"
+                       else f"{rel}\n等待申请人补正，答复期限尚未起算")
+        else:
+            status = label(STATUSES, res.reply_status or "", lang_)
+            typer.echo(f"{rel}\nreply due {res.reply_due} ({status})" if lang_ == "en"
+                       else f"{rel}\n答复期限 {res.reply_due}（{status}）")
+    else:
+        typer.echo(rel)
+        for ob in res.obligations:
+            typer.echo(f"{label(OBLIGATIONS, ob.obligation, lang_)} {ob.due} {label(STATUSES, ob.status, lang_)}")
+
+
 def main() -> None:
     """Entry point: never a traceback for the user; an internal error is one line and exit 2."""
     try:

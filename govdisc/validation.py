@@ -155,7 +155,7 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
     if v == "enum":
         options = schema.get("enum", [])
         descs = schema.get("enumDescriptions") or []
-        shown = "、".join(f"{o}（{_short(d)}）" if d else str(o) for o, d in zip(options, descs + [""] * len(options)))
+        shown = "、".join(_option(o, d) for o, d in zip(options, descs + [""] * len(options)))
         close = difflib.get_close_matches(str(err.instance), [str(o) for o in options], n=1, cutoff=0.5)
         zh = f"{label} 的值 {_show(err.instance)} 不在允许范围内，应为：{shown}"
         en = f"{name}: {_show(err.instance)!s} is not one of {', '.join(map(str, options))}"
@@ -199,9 +199,19 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
     yield Problem(path, "value", f"{label}：{err.message}", f"{name}: {err.message}")
 
 
+def _option(code: object, description: str) -> str:
+    if not description:
+        return str(code)
+    label = _short(description)
+    return f"{code} {label}" if label.startswith("（") else f"{code}（{label}）"
+
+
 def _short(description: str) -> str:
     """'此件公开发布：属于主动公开范围…' → '此件公开发布'."""
-    return re.split(r"[：:；;，,（(。]", description, maxsplit=1)[0].strip()
+    head = re.split(r"[：:；;。]", description, maxsplit=1)[0].strip()
+    if len(head) > 16:
+        head = re.split(r"[，,（(]", head, maxsplit=1)[0].strip() or head[:16]
+    return head
 
 
 def _looks_like_date(value: Any) -> bool:
