@@ -299,6 +299,106 @@ def _load_for_reports(register: Path | None):
     return loaded
 
 
+report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md | html | docx（默认按 -o 的扩展名，否则 md）")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件")]
+
+
+def _report_format(fmt: ReportFormat | None, output: Path | None) -> str:
+    if fmt is not None:
+        chosen = fmt.value
+    elif output is not None and output.suffix.lower().lstrip(".") in ("md", "html", "docx"):
+        chosen = output.suffix.lower().lstrip(".")
+    else:
+        chosen = "md"
+    if chosen == "docx" and output is None:
+        fail("Word 格式请用 -o 指定输出文件。", "write Word output to a file with -o.")
+    return chosen
+
+
+def _write_report(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    from govdisc.authoring.atomic import write_bytes
+
+    write_bytes(output, data)
+    typer.echo(str(output))
+
+
+@report_app.command("annual")
+def report_annual(
+    year: Annotated[int, typer.Option("--year", "-y", help="报告年度")],
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="表格勾稽关系不符时仍然生成")] = False,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成政府信息公开工作年度报告：六部分、官方表格，数字全部由登记簿计算。"""
+    from govdisc.calendar import calendar_for
+    from govdisc.render import ReportMeta, git_commit, render_annual, report_problems
+    from govdisc.stats import annual_stats
+
+    lang_ = _lang(lang, no_color)
+    kind = _report_format(fmt, output)
+    loaded = _load_for_reports(register)
+    day = resolve_as_of(as_of)
+    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
+    problems = report_problems(data, loaded.records)
+    for p in problems:
+        label_ = {"error": "错误", "warning": "警告"}.get(p["severity"], p["severity"]) if lang_ != "en" else p["severity"]
+        msg = p["message_en"] if lang_ == "en" else p["message_zh"]
+        err_console().print(f"{label_} {p['code']}: {msg}", markup=False)
+    if any(p["severity"] == "error" for p in problems) and not force:
+        fail("表格未通过勾稽关系校验，未生成报告；核对后重试，或用 --force 强制生成。",
+             "the tables fail the official cross-checks; no report written (use --force to write it anyway).", 1)
+    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root))
+    _write_report(render_annual(data, kind, meta), output)
+
+
+@report_app.command("review")
+def report_review(
+    year: Annotated[int, typer.Option("--year", "-y", help="自查年度")],
+    department: Annotated[Optional[str], typer.Option("--department", "-d", help="部门代号或名称（默认全部部门）")] = None,
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成年终自查报告：不予公开信息复查、依申请集中信息、目录、解读与舆情回应、领导职责、未解决的问题。"""
+    from govdisc.calendar import calendar_for
+    from govdisc.check import run_check
+    from govdisc.render import ReportMeta, git_commit, render_review
+    from govdisc.stats.review import path_departments_of, review_data
+
+    _lang(lang, no_color)
+    kind = _report_format(fmt, output)
+    loaded = _load_for_reports(register)
+    day = resolve_as_of(as_of)
+    result = run_check(loaded.root, day, cache=True)
+    try:
+        data = review_data(loaded.records, loaded.config, calendar_for(loaded.config), year, department,
+                           findings=result.findings, path_departments=path_departments_of(loaded.records), as_of=day)
+    except ValueError as exc:
+        fail(f"没有部门 {department}：{exc}", f"no department {department}: {exc}")
+    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root))
+    _write_report(render_review(data, kind, meta), output)
+
+
 calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
 app.add_typer(calendar_app, name="calendar")
 

@@ -124,3 +124,35 @@ def test_schema_export(tmp_path):
     assert res.exit_code == 0
     assert (tmp_path / "s" / "document.schema.json").is_file()
     assert len(list((tmp_path / "s").glob("*.schema.json"))) == 10
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_report_annual_formats(tmp_path, fmt):
+    out = tmp_path / f"r.{fmt}"
+    res = run("report", "annual", "--register", REG, "--year", "2024", "--as-of", "2026-02-01", "-o", str(out))
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 1000
+    if fmt != "docx":
+        text = out.read_text(encoding="utf-8")
+        assert "云岭省新闻出版广电局2024年政府信息公开工作年度报告" in text
+        assert "（七）总计" in text and "本报告中所列数据统计期限为2024年1月1日至12月31日" in text
+
+
+def test_report_refuses_broken_hand_table_without_force(tmp_path):
+    import shutil
+
+    reg = tmp_path / "reg"
+    shutil.copytree(REG, reg, ignore=shutil.ignore_patterns(".govdisc-cache"))
+    with (reg / "reports" / "2024.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("applications_table:\n  一、本年新收政府信息公开申请数量: {自然人: 5, 总计: 9}\n")
+    args = ["report", "annual", "--register", str(reg), "--year", "2024", "--as-of", "2026-02-01"]
+    res = run(*args)
+    assert res.exit_code == 1 and "勾稽" in res.output
+    assert run(*args, "--force").exit_code == 0
+    assert run("report", "annual", "--register", str(reg), "--year", "2024", "-f", "docx").exit_code == 2
+
+
+def test_report_review_department():
+    res = run("report", "review", "--register", REG, "--year", "2024", "-d", "bgs", "--as-of", "2026-02-01")
+    assert res.exit_code == 0 and "年终自查" in res.output
+    assert run("report", "review", "--register", REG, "--year", "2024", "-d", "nosuch").exit_code == 2

@@ -1,0 +1,218 @@
+"""The year-end self-inspection (年终自查, seed 二（四）4): data per department and its rendering."""
+
+from __future__ import annotations
+
+import copy
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from govdisc.calendar import calendar_for
+from govdisc.model import Finding
+from govdisc.render import ReportMeta, render_review
+from govdisc.stats.review import path_departments_of, review_data
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "register"
+pytestmark = pytest.mark.skipif(not (EXAMPLE / "govdisc.yaml").is_file(), reason="example register not present")
+
+AS_OF = date(2025, 1, 20)
+META = ReportMeta("云岭省新闻出版广电局", 2024, AS_OF, "0123456789abcdef0123456789abcdef01234567")
+
+#: dyc's 2024 withheld documents and the conclusions of reviews/dyc/2024.yaml (typed from the files)
+DYC_WITHHELD = {
+    "云岭新广发〔2024〕11号": ("keep", "补助资金已于2024年7月下达，分配结果已通过DYC-03主动公开，请示本身仍属过程性信息"),
+    "云岭新广罚〔2024〕4号": ("keep", "隐去部分为自然人个人信息，继续删减后公开"),
+    "云岭新广发〔2024〕23号": ("proactive", "所涉专项检查已结束，报告内容不再敏感，转为主动公开，在DYC-04栏目发布"),
+}
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    from govdisc.loading.register import load_register
+
+    return load_register(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def cal(loaded):
+    return calendar_for(loaded.config)
+
+
+@pytest.fixture(scope="module")
+def data(loaded, cal):
+    return review_data(loaded.records, loaded.config, cal, 2024, findings=[], as_of=AS_OF)
+
+
+def dept(data, dept_id):
+    return next(d for d in data["departments"] if d["id"] == dept_id)
+
+
+def docx_text(blob: bytes) -> tuple[Document, str]:
+    doc = Document(io.BytesIO(blob))
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return doc, "\n".join(parts)
+
+
+# -- data -------------------------------------------------------------------------------------------
+
+
+def test_all_departments_in_config_order(data, loaded):
+    assert [d["id"] for d in data["departments"]] == [d.id for d in loaded.config.departments]
+    assert data["department"] is None and data["threshold"] == 3
+
+
+def test_withheld_documents_and_conclusions(data):
+    d = dept(data, "dyc")
+    got = {w["doc_no"]: (w["conclusion"], w["conclusion_reason"]) for w in d["withheld"]}
+    assert got == DYC_WITHHELD
+    assert d["not_reexamined"] == [] and d["reexamined_other"] == []
+    converted = next(w for w in d["withheld"] if w["doc_no"] == "云岭新广发〔2024〕23号")
+    assert converted["now_public"] and converted["published"] == "2025-01-09"
+    redacted = next(w for w in d["withheld"] if w["doc_no"] == "云岭新广罚〔2024〕4号")
+    assert redacted["conclusion_label"] == "继续删减后公开"
+    assert [c["subject"] for c in d["conversions"]] == ["云岭新广发〔2024〕23号"]
+
+
+def test_withheld_not_reexamined(loaded, cal):
+    records = copy.deepcopy(loaded.records)
+    review = next(r for r in records if r.kind == "review" and r.path == "reviews/gbc/2024.yaml")
+    review.data["withheld_reexamined"] = [e for e in review.data["withheld_reexamined"]
+                                          if e["document"] != "云岭新广发〔2024〕26号"]
+    data = review_data(records, loaded.config, cal, 2024, department="gbc", as_of=AS_OF)
+    d = data["departments"][0]
+    assert d["not_reexamined"] == ["云岭新广发〔2024〕26号"]
+    md = render_review(data, "md", META).decode("utf-8")
+    assert "未复查1件：云岭新广发〔2024〕26号" in md
+    assert "| 云岭新广发〔2024〕26号 | 关于做好国庆期间重要保障期安全播出工作的实施方案 | 此件不公开 |" in md
+    assert "| 未复查 |" in md
+
+
+def test_frequent_requests(data):
+    gbc = dept(data, "gbc")
+    (group,) = gbc["frequent"]
+    assert group["subject"] == "广播电视节目制作经营许可" and group["count"] == 4 and group["examined"]
+    assert group["entry"]["action"] == "convert_proactive"
+    assert [c["subject"] for c in gbc["conversions"]] == ["广播电视节目制作经营许可"]
+    cbc = dept(data, "cbc")
+    assert [(g["subject"], g["count"], g["examined"]) for g in cbc["frequent"]] == [("出版物经营许可", 3, True)]
+    assert dept(data, "bgs")["frequent"] == []
+
+
+def test_catalog_interpretation_opinions(data):
+    gbc = dept(data, "gbc")
+    assert gbc["catalog"]["compiled"] == "2023-12-20" and gbc["catalog"]["items"] == 6
+    assert gbc["catalog"]["missing_stages"] == []
+    assert gbc["next_catalog"]["compiled"] == "2024-12-18"
+    (interp,) = gbc["interpretations"]
+    assert interp["doc_no"] == "云岭新广规〔2024〕1号" and interp["status"] == "done"
+    assert interp["plan_with_document"] and interp["first_material"] == "2024-03-15"
+    assert [(o["id"], o["release"]["status"], o["press"]["status"]) for o in gbc["opinions"]] == [
+        ("YQ-2024-002", "done", "done"), ("YQ-2024-004", "done", "done")]
+    assert gbc["opinions"][0]["detected_at"].startswith("2024-07-08T06:50")
+    dyc = dept(data, "dyc")
+    assert [(o["id"], o["clocked"]) for o in dyc["opinions"]] == [("YQ-2024-001", False)]
+
+
+def test_activities_agency_wide(data):
+    duties = {d["type"]: d for d in data["activities"]["duties"]}
+    assert duties["head_interpretation"]["count"] == 1 and duties["head_interpretation"]["met"]
+    assert duties["training"]["count"] == 2 and duties["deputy_research"]["met"]
+    assert data["activities"]["participants"] == 86 + 38
+
+
+def test_unknown_department(loaded, cal):
+    with pytest.raises(ValueError):
+        review_data(loaded.records, loaded.config, cal, 2024, department="nosuch")
+    by_name = review_data(loaded.records, loaded.config, cal, 2024, department="电影处", as_of=AS_OF)
+    assert by_name["department"] == "dyc"
+
+
+def test_findings_filtered_by_department_and_year(loaded, cal):
+    gbc_doc = "documents/2024/ylxgf-2024-026.yaml"
+    findings = [
+        Finding("DOC003", "error", gbc_doc, "gbc 2024 的问题", "gbc 2024 problem", line=3),
+        Finding("DOC003", "warning", "documents/2025/ylxgf-2025-014.yaml", "2025 的问题", "2025"),
+        Finding("APP001", "error", "applications/2024/YSQ-2024-0002.yaml", "cbc 的问题", "cbc"),
+        Finding("REV001", "error", "govdisc.yaml", "广播电视处（gbc）2024 年度年终自查未报送", "missing",
+                pointer=("departments", 7)),
+        Finding("REV001", "error", "govdisc.yaml", "广播电视处（gbc）2023 年度年终自查未报送", "missing",
+                pointer=("departments", 7)),
+    ]
+    paths = path_departments_of(loaded.records)
+    assert paths[gbc_doc] == "gbc" and paths["applications/2024/YSQ-2024-0002.yaml"] == "cbc"
+    data = review_data(loaded.records, loaded.config, cal, 2024, findings=findings, path_departments=paths,
+                       as_of=AS_OF)
+    got = [(f["code"], f["path"]) for f in dept(data, "gbc")["open_findings"]]
+    assert got == [("DOC003", gbc_doc), ("REV001", "govdisc.yaml")]
+    assert [f["code"] for f in dept(data, "cbc")["open_findings"]] == ["APP001"]
+    assert dept(data, "bgs")["open_findings"] == []
+    md = render_review(data, "md", META).decode("utf-8")
+    assert "gbc 2024 的问题" in md and "2025 的问题" not in md
+    no_check = review_data(loaded.records, loaded.config, cal, 2024, as_of=AS_OF)
+    assert dept(no_check, "gbc")["open_findings"] is None
+
+
+# -- rendering -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dyc_report(loaded, cal):
+    data = review_data(loaded.records, loaded.config, cal, 2024, department="dyc", findings=[], as_of=AS_OF)
+    return {fmt: render_review(data, fmt, META) for fmt in ("md", "html", "docx")}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_review_lists_withheld_documents_and_conclusions(dyc_report, fmt):
+    if fmt == "docx":
+        doc, text = docx_text(dyc_report[fmt])
+        assert doc.paragraphs[0].text == "云岭省新闻出版广电局电影处2024年度政务公开年终自查情况报告"
+        assert doc.paragraphs[0].style.name == "Title"
+    else:
+        text = dyc_report[fmt].decode("utf-8")
+    assert "云岭省新闻出版广电局电影处2024年度政务公开年终自查情况报告" in text
+    for no, (conclusion, reason) in DYC_WITHHELD.items():
+        assert no in text and reason in text
+    for label in ("继续不予公开", "继续删减后公开", "转为主动公开"):
+        assert label in text
+    for heading in ("一、局领导履职和学习培训情况", "二、电影处自查情况", "不予公开信息复查情况",
+                    "依申请公开较为集中的信息处理情况", "主动公开基本目录编制情况", "政策解读情况",
+                    "政务舆情回应情况", "自查发现的问题及整改情况", "登记簿检查发现的未解决问题"):
+        assert heading in text
+    assert "数据截至：2025年1月20日" in text and META.commit in text
+
+
+def test_review_docx_structure(dyc_report):
+    doc, _ = docx_text(dyc_report["docx"])
+    styles = {p.style.name for p in doc.paragraphs if p.text}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3"} <= styles
+    assert len(doc.tables) >= 5
+    withheld = next(t for t in doc.tables if t.cell(0, 0).text == "发文字号" and t.cell(0, 4).text == "复查结论")
+    assert len(withheld.rows) == 1 + len(DYC_WITHHELD)
+
+
+def test_review_markdown_escapes_table_text(loaded, cal):
+    records = copy.deepcopy(loaded.records)
+    review = next(r for r in records if r.kind == "review" and r.path == "reviews/dyc/2024.yaml")
+    review.data["withheld_reexamined"][0]["reason"] = "甲|乙\n丙 <script>x</script> {{ 7*7 }}"
+    data = review_data(records, loaded.config, cal, 2024, department="dyc", as_of=AS_OF)
+    md = render_review(data, "md", META).decode("utf-8")
+    line = next(l for l in md.splitlines() if l.startswith("| 云岭新广发〔2024〕11号"))
+    assert "甲\\|乙<br>丙 &lt;script&gt;x&lt;/script&gt; {{ 7\\*7 }}" in line
+    assert line.count(" | ") == 5  # six cells, the | in the text did not add one
+    html = render_review(data, "html", META).decode("utf-8")
+    assert "甲|乙<br>丙 &lt;script&gt;x&lt;/script&gt; {{ 7*7 }}" in html and "<script>" not in html
+
+
+def test_review_all_departments_renders(data):
+    md = render_review(data, "md", META).decode("utf-8")
+    assert md.startswith("# 云岭省新闻出版广电局2024年度政务公开年终自查情况报告\n")
+    for i, name in enumerate(["办公室", "政策法规处", "信息中心", "综合业务处", "人事处", "机关党委", "出版处",
+                              "广播电视处", "电影处"], start=1):
+        assert f"（{'一二三四五六七八九'[i - 1]}）{name}" in md
+    assert render_review(data, "docx", META) == render_review(data, "docx", META)
