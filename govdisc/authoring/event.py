@@ -40,6 +40,7 @@ from govdisc.authoring.new import load_config
 from govdisc.authoring.yamltext import block_mapping_lines, flow_mapping, newline_of
 from govdisc.calendar import CalendarRangeError, WorkCalendar, calendar_for
 from govdisc.config import Config
+from govdisc.deadlines.labels import EVENTS
 from govdisc.dates import parse_date, parse_datetime, zone
 from govdisc.loading.yamlio import load_text
 from govdisc.model import Obligation, Record
@@ -74,19 +75,7 @@ KEY_ORDER = {
                 "follow_ups"),
 }
 
-EVENT_LABELS = {
-    "correction_notice": ("补正告知", "correction notice"),
-    "correction_received": ("收到补正", "correction received"),
-    "consultation_sent": ("发出征求意见", "consultation sent"),
-    "consultation_answered": ("收到征求意见答复", "consultation answered"),
-    "extension": ("延长答复期限", "extension"),
-    "fee_notice": ("收费通知", "fee notice"),
-    "fee_paid": ("缴纳信息处理费", "fee paid"),
-    "reply": ("答复", "reply"),
-    "release": ("发布权威信息", "authoritative release"),
-    "press_conference": ("新闻发布会", "press conference"),
-    "follow_up": ("持续发布", "follow-up release"),
-}
+EVENT_LABELS = EVENTS
 EXEMPTING = ("withheld", "partially_disclosed")
 EXTENSION_MAX = 20  # Art. 33(2)
 CORRECTION_DAYS = 7  # Art. 30

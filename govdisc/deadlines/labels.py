@@ -17,6 +17,21 @@ OBLIGATIONS: dict[str, tuple[str, str]] = {
     "annual_report": ("公布政府信息公开工作年度报告", "Publish the annual report"),
 }
 
+#: event type (applications and opinions) → (zh, en)
+EVENTS: dict[str, tuple[str, str]] = {
+    "correction_notice": ("补正告知", "correction notice"),
+    "correction_received": ("收到补正", "correction received"),
+    "consultation_sent": ("发出征求意见", "consultation sent"),
+    "consultation_answered": ("收到征求意见答复", "consultation answered"),
+    "extension": ("延长答复期限", "extension"),
+    "fee_notice": ("收费通知", "fee notice"),
+    "fee_paid": ("缴纳信息处理费", "fee paid"),
+    "reply": ("答复", "reply"),
+    "release": ("发布权威信息", "authoritative release"),
+    "press_conference": ("新闻发布会", "press conference"),
+    "follow_up": ("持续发布", "follow-up release"),
+}
+
 STATUSES: dict[str, tuple[str, str]] = {
     "overdue": ("已逾期", "overdue"),
     "due_soon": ("即将到期", "due soon"),

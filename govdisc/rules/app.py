@@ -17,20 +17,11 @@ from govdisc.deadlines.application import (EXTENSION_MAX, RECEIPT_BY_CHANNEL, ap
                                            receipt_date)
 from govdisc.deadlines.common import events_of
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
+from govdisc.deadlines.labels import EVENTS
 from govdisc.model import Obligation, Record
 from govdisc.rules.base import Hit, hit, rule
 from govdisc.rules.context import Context
 
-#: event type → (zh, en)
-EVENTS: dict[str, tuple[str, str]] = {
-    "correction_notice": ("补正告知", "correction notice"),
-    "correction_received": ("收到补正", "correction received"),
-    "consultation_sent": ("发出征求意见", "consultation sent"),
-    "consultation_answered": ("收到征求意见答复", "consultation answered"),
-    "extension": ("延长答复期限", "extension"),
-    "fee_notice": ("收费通知", "fee notice"),
-    "fee_paid": ("缴纳信息处理费", "fee paid"),
-}
 
 OUTCOMES: dict[str, tuple[str, str]] = {
     "disclosed": ("予以公开", "disclosed"),
