@@ -33,6 +33,8 @@ class Config:
     frequent_request_min: int = 3
     due_soon_days: int = 3
     report_due: str = "01-31"
+    #: first year the register is kept; year-end duties are judged from then on (None: derived)
+    since: int | None = None
 
     @property
     def department_ids(self) -> set[str]:
@@ -75,6 +77,8 @@ class Config:
             cfg.due_soon_days = thresholds["due_soon_days"]
         if isinstance(data.get("report_due"), str):
             cfg.report_due = data["report_due"]
+        if isinstance(data.get("since"), int) and not isinstance(data.get("since"), bool):
+            cfg.since = data["since"]
         return cfg
 
 

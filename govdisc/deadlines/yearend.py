@@ -29,14 +29,28 @@ def record_year(rec: Record) -> int | None:
     return None
 
 
-def register_years(records: list[Record], as_of: date) -> list[int]:
-    """Years with any record, up to the as-of year (no obligations invented for the future)."""
+YEARLY_KINDS = ("catalog", "review", "activities", "report")
+
+
+def register_years(records: list[Record], config: Config, as_of: date) -> list[int]:
+    """The years with year-end duties: years with any record, from the register's first year
+    (config.since, else the first year of a catalog, review, activities or report record, so
+    back-filled old documents do not conjure duties for years before the register was kept)
+    up to the as-of year (no obligations invented for the future)."""
     years = {y for rec in records if rec.kind != "config" and (y := record_year(rec)) is not None}
-    return _usable(years, as_of)
+    return _usable(years, as_of, first_year(records, config))
 
 
-def _usable(years: set[int], as_of: date) -> list[int]:
-    return sorted(y for y in years if MIN_YEAR <= y <= min(as_of.year, MAX_YEAR - 1))
+def first_year(records: list[Record], config: Config) -> int | None:
+    if config.since is not None:
+        return config.since
+    yearly = [y for rec in records if rec.kind in YEARLY_KINDS and (y := record_year(rec)) is not None]
+    return min(yearly) if yearly else None
+
+
+def _usable(years: set[int], as_of: date, since: int | None = None) -> list[int]:
+    low = max(MIN_YEAR, since) if since is not None else MIN_YEAR
+    return sorted(y for y in years if low <= y <= min(as_of.year, MAX_YEAR - 1))
 
 
 def report_due(config: Config, year: int) -> date:
@@ -72,7 +86,7 @@ def yearend_obligations(records: list[Record], config: Config, cal: WorkCalendar
                     depts.append(dept)
         elif rec.kind == "report":
             by_key.setdefault(("report", None, y), rec)
-    years = _usable(seen, as_of)
+    years = _usable(seen, as_of, first_year(records, config))
     out: list[Obligation] = []
     for y in years:
         for dept in depts:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from govdisc.config import Config
 from govdisc.dates import parse_date
-from govdisc.deadlines.yearend import record_year
+from govdisc.deadlines.yearend import register_years
 from govdisc.model import Obligation, Record
 
 if TYPE_CHECKING:
@@ -103,12 +103,8 @@ class Context:
 
     @cached_property
     def years(self) -> list[int]:
-        years: set[int] = set()
-        for rec in self.records:
-            y = record_year(rec)
-            if y is not None:
-                years.add(y)
-        return sorted(y for y in years if y <= self.as_of.year)
+        """Years with year-end duties (see deadlines.yearend.register_years)."""
+        return register_years(self.records, self.config, self.as_of)
 
     def date(self, value: object) -> date | None:
         return parse_date(value)

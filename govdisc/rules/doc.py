@@ -9,7 +9,8 @@ from typing import Any, Iterator, NamedTuple
 from govdisc.dates import parse_date
 from govdisc.model import Record
 from govdisc.rules.base import Hit, hit, rule
-from govdisc.rules.context import Context, record_year
+from govdisc.deadlines.yearend import record_year
+from govdisc.rules.context import Context
 
 #: Disclosure attributes (此件公开发布 / 此件不公开 / 此件依申请公开 / 此件删减后公开).
 PROACTIVE = ("public", "redacted")

@@ -135,3 +135,18 @@ def test_cat_rules_tolerate_malformed_records():
                   {"department": 5, "year": "x", "compiled": "soon", "items": [None, {"time_limit": {"days": "9"}}]})
     for code in ("CAT001", "CAT002", "CAT003", "CAT004", "CAT005"):
         run_rule(code, [junk, document(2024)])
+
+
+def test_back_filled_old_documents_do_not_create_old_year_end_duties():
+    from datetime import date
+
+    from support import record, run_rule
+
+    old_doc = record("document", "documents/2017/a.yaml", {"doc_no": "测试办〔2017〕1号", "formed": "2017-06-26"})
+    cat = record("catalog", "catalog/bgs/2024.yaml", {"department": "bgs", "year": 2024, "compiled": "2023-12-20",
+                                                      "items": []})
+    years = {f.message_zh for f in run_rule("CAT001", [old_doc, cat], as_of=date(2025, 3, 1))}
+    assert not any("2017" in m for m in years)
+    assert any("2024" in m for m in years)  # zcfg and gbc still lack their 2024 catalogs
+    later = run_rule("CAT001", [old_doc, cat], config={"since": 2025}, as_of=date(2025, 3, 1))
+    assert later == []
