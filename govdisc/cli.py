@@ -93,8 +93,9 @@ def resolve_as_of(value: str | None) -> date:
         raise
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     lang: Annotated[str, typer.Option("--lang", envvar="GOVDISC_LANG", help="输出语言 zh|en")] = "zh",
     no_color: Annotated[bool, typer.Option("--no-color", help="不使用颜色")] = False,
     version: Annotated[bool, typer.Option("--version", help="显示版本")] = False,
@@ -104,6 +105,9 @@ def main_options(
     STATE.color = not no_color and "NO_COLOR" not in os.environ
     if version:
         typer.echo(f"govdisc {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit(0)
 
 

@@ -156,3 +156,10 @@ def test_report_review_department():
     res = run("report", "review", "--register", REG, "--year", "2024", "-d", "bgs", "--as-of", "2026-02-01")
     assert res.exit_code == 0 and "年终自查" in res.output
     assert run("report", "review", "--register", REG, "--year", "2024", "-d", "nosuch").exit_code == 2
+
+
+def test_version_and_bare_help():
+    res = run("--version")
+    assert res.exit_code == 0 and res.output.startswith("govdisc ")
+    res = run()
+    assert res.exit_code == 0 and "check" in res.output
