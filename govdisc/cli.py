@@ -17,7 +17,6 @@ from govdisc import __version__
 app = typer.Typer(
     name="govdisc",
     help="政务公开登记簿检查工具：校验登记簿、计算法定期限、生成年度报告。",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
