@@ -66,9 +66,16 @@ class Problem:
 
 def validate(kind: str, data: Any) -> list[Problem]:
     v = validator(kind)
-    if v.is_valid(data):  # the happy path: one pass, no error objects
+    odd = list(_non_string_keys(data))
+    if odd:  # YAML allows `1: x` or `null: x`; schemas (and jsonschema's regexes) need text keys
+        data = _stringify_keys(data)
+    if not odd and v.is_valid(data):  # the happy path: one pass, no error objects
         return []
-    out: list[Problem] = []
+    out: list[Problem] = [
+        Problem(ptr, "key", f"键 {key!r} 不是文本：字段名应为英文小写字母和下划线",
+                f"key {key!r} is not text: keys are lower-case English words")
+        for ptr, key in odd
+    ]
     for err in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         leaf = _leaf(err)
         out.extend(_explain(leaf, _title(v.schema, leaf)))
@@ -91,6 +98,25 @@ def _title(root: dict[str, Any], err: ValidationError) -> str:
     if isinstance(err.schema, dict) and err.schema.get("title") and not title:
         title = err.schema["title"]
     return title
+
+
+def _non_string_keys(value: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                yield pointer + (k,), k
+            yield from _non_string_keys(v, pointer + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _non_string_keys(v, pointer + (i,))
+
+
+def _stringify_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _stringify_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stringify_keys(v) for v in value]
+    return value
 
 
 def _leaf(err: ValidationError) -> ValidationError:

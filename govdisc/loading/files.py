@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from govdisc import validation
+from govdisc.loading.fastcheck import certainly_valid
 from govdisc.loading.layout import FileSpec
 from govdisc.loading.yamlio import load_roundtrip, load_text, locate
 from govdisc.model import Finding
@@ -25,6 +27,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     #: the text carries `# govdisc: ignore[...]` comments worth scanning
     has_suppressions: bool = False
+    #: (size, mtime_ns, ctime_ns, inode, device) of the file when it was read, for the cache
+    stat: tuple | None = None
 
 
 def digest(raw: bytes) -> str:
@@ -32,20 +36,67 @@ def digest(raw: bytes) -> str:
 
 
 def read_bytes(root: Path, spec: FileSpec) -> bytes | Finding:
+    got = read_with_stat(root, spec)
+    return got if isinstance(got, Finding) else got[0]
+
+
+def read_with_stat(root: Path, spec: FileSpec) -> tuple[bytes, tuple] | Finding:
+    """The file's bytes and its stat signature (taken before reading), or a REG013 finding."""
     try:
-        return (root / spec.path).read_bytes()
+        return read_path(os.path.join(root, spec.path))
     except OSError as exc:
         return finding("REG013", spec.path, line=1, column=1, error=exc.strerror or str(exc))
 
 
+def stat_signature(st: os.stat_result) -> tuple:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def read_path(path: str) -> tuple[bytes, tuple]:
+    """Bytes and stat signature of a file: os.open/fstat/read, ~2.5× faster than Path.read_bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        sig = stat_signature(os.fstat(fd))
+        first = os.read(fd, 1 << 16)
+        if not first:
+            return first, sig
+        parts = [first]
+        while True:
+            more = os.read(fd, 1 << 20)
+            if not more:
+                return (parts[0] if len(parts) == 1 else b"".join(parts)), sig
+            parts.append(more)
+    finally:
+        os.close(fd)
+
+
+#: Finding fields in order, for the compact form of a result (see `to_entry`)
+FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.init)
+
+
+def to_entry(r: FileResult) -> tuple:
+    """A result as plain tuples and data (marshal-able), for the worker pipe and the cache."""
+    return (r.path, r.kind, r.digest, r.data,
+            tuple(tuple(getattr(f, name) for name in FINDING_FIELDS) for f in r.findings),
+            r.has_suppressions, r.stat)
+
+
+def from_entry(e: tuple) -> FileResult:
+    path, kind, dig, data, found, supp, sig = e
+    return FileResult(path, kind, dig, data, [Finding(*f) for f in found] if found else [], supp, sig)
+
+
 def load_file(root: Path, spec: FileSpec, raw: bytes | None = None) -> FileResult:
     """Read, decode, parse and schema-check one file. Never raises on bad input."""
+    sig = None
     if raw is None:
-        got = read_bytes(root, spec)
+        got = read_with_stat(root, spec)
         if isinstance(got, Finding):
             return FileResult(spec.path, spec.kind, findings=[got])
-        raw = got
-    return parse_file(spec, raw)
+        raw, sig = got
+    result = parse_file(spec, raw)
+    result.stat = sig
+    return result
 
 
 def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
@@ -71,7 +122,7 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
         )
         return result
     result.data = data
-    if spec.kind is not None:
+    if spec.kind is not None and not certainly_valid(spec.kind, data):
         problems = validation.validate(spec.kind, data)
         if problems:
             tree = load_roundtrip(text)

@@ -144,3 +144,10 @@ def test_enum_message_lists_codes_and_suggests():
            "formed": "2024-03-01", "disclosure": "pubic"}
     (p,) = validation.validate("document", doc)
     assert "not_public" in p.zh and "是否应为 public" in p.zh
+
+
+def test_non_text_keys_are_findings_not_crashes():
+    data = {"agency": "局", "office": "bgs", "departments": [{"id": "bgs"}], "rules": {1: "off", None: "x"}}
+    problems = validation.validate("config", data)
+    keyed = [p for p in problems if p.anchor == "key" and "不是文本" in p.zh]
+    assert [p.pointer for p in keyed] == [("rules", 1), ("rules", None)]
