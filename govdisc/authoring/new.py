@@ -435,17 +435,7 @@ def new_catalog(root: Path, *, department: str | None = None, year: int | None =
                 compiled: date | None = None, copy_previous: bool = True, today: date | None = None) -> NewResult:
     """catalog/<dept>/<year>.yaml; items are copied verbatim from the previous year's catalog when
     there is one (comments included), else one item skeleton to fill in."""
-    config, _ = load_config(root)
-    department = department or default_department(config)
-    if department is None:
-        raise AuthoringError("请用 --department 指定部门", "give the department with --department", "invalid")
-    check_department(config, department, "--department")
-    day = _today(today)
-    year = year or day.year
-    _check_year(year)
-    target = root / "catalog" / department / f"{year}.yaml"
-    if target.exists():
-        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
+    config, department, day, year, target = _department_year_file(root, "catalog", department, year, today)
     items_text, copied_from = None, None
     prev = root / "catalog" / department / f"{year - 1}.yaml"
     if copy_previous and prev.is_file():
@@ -476,6 +466,24 @@ def _items_block(text: str) -> str | None:
     return "\n".join(body) if body else None
 
 
+def _department_year_file(root: Path, folder: str, department: str | None, year: int | None,
+                          today: date | None) -> tuple[Config, str, date, int, Path]:
+    """<folder>/<dept>/<year>.yaml for catalogs and reviews: department and year checked, never
+    an existing file."""
+    config, _ = load_config(root)
+    department = department or default_department(config)
+    if department is None:
+        raise AuthoringError("请用 --department 指定部门", "give the department with --department", "invalid")
+    check_department(config, department, "--department")
+    day = _today(today)
+    year = year or day.year
+    _check_year(year)
+    target = root / folder / department / f"{year}.yaml"
+    if target.exists():
+        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
+    return config, department, day, year, target
+
+
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
         raise AuthoringError(f"年度 {year} 超出范围（2000—2100）", f"year {year} out of range (2000–2100)", "invalid")
@@ -488,17 +496,7 @@ def new_review(root: Path, *, department: str | None = None, year: int | None = 
                today: date | None = None) -> NewResult:
     """reviews/<dept>/<year>.yaml, pre-filled with what the self-inspection must examine: the
     department's non-public documents of the year and the topics of its frequent applications."""
-    config, _ = load_config(root)
-    department = department or default_department(config)
-    if department is None:
-        raise AuthoringError("请用 --department 指定部门", "give the department with --department", "invalid")
-    check_department(config, department, "--department")
-    day = _today(today)
-    year = year or day.year
-    _check_year(year)
-    target = root / "reviews" / department / f"{year}.yaml"
-    if target.exists():
-        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
+    config, department, day, year, target = _department_year_file(root, "reviews", department, year, today)
     withheld = []
     for data, _ in _records(root / "documents" / str(year)):
         if data.get("department") == department and data.get("disclosure") in WITHHELD \
