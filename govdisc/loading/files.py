@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from govdisc import validation
 from govdisc.loading.fastcheck import certainly_valid
 from govdisc.loading.layout import FileSpec
-from govdisc.loading.yamlio import load_roundtrip, load_text, locate
+from govdisc.loading.yamlio import line_col_of_offset, load_roundtrip, load_text, locate
 from govdisc.model import Finding
 from govdisc.rules.base import finding
 
@@ -121,6 +122,11 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
                     what=f"顶层是{_type_zh(data)}", what_en=f"the top level is a {type(data).__name__}")
         )
         return result
+    if ("&" in text or "*" in text) and _shares_nodes(data):
+        m = _ALIAS.search(text)
+        line, col = line_col_of_offset(text, m.start(1)) if m else (1, 1)
+        result.findings.append(finding("REG016", spec.path, line=line, column=col))
+        return result
     result.data = data
     if spec.kind is not None and not certainly_valid(spec.kind, data):
         problems = validation.validate(spec.kind, data)
@@ -132,6 +138,27 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
                             line=line, column=col, detail=p.zh, detail_en=p.en)
                 result.findings.append(f)
     return result
+
+
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])(\*[^\s,\[\]{}]+)", re.M)
+
+
+def _shares_nodes(data: Any) -> bool:
+    """True when one mapping or list appears twice: YAML anchors and aliases (&a / *a).
+
+    A record is a tree; aliases make it a graph that can expand exponentially (the "billion
+    laughs") when validated or scanned, so such a file is refused instead of being walked.
+    """
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                return True
+            seen.add(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+    return False
 
 
 def _decode(spec: FileSpec, raw: bytes, result: FileResult) -> str | None:

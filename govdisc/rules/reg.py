@@ -58,6 +58,14 @@ declare(
           "Move it to its place, e.g. documents/2024/x.yaml or applications/2024/YSQ-2024-0001.yaml."),
 )
 declare(
+    "REG016", "error",
+    title=("使用了 YAML 锚点和别名", "YAML anchors and aliases"),
+    message=("文件使用了 YAML 锚点/别名（&名称 / *名称），登记簿不支持", "the file uses YAML anchors/aliases (&name / *name), which the register does not allow"),
+    basis="登记簿约定：每条记录内容完整写出，便于审阅和比对",
+    hint=("把别名处替换为完整内容，删除 & 和 * 标记。", "Write the content out in full instead of the alias; remove the & and * marks."),
+    bad="a: &x {by: 局办公室}\nsecrecy_review: *x", good="secrecy_review: {date: 2024-03-01, by: 局办公室}",
+)
+declare(
     "REG013", "error",
     title=("文件无法读取", "File cannot be read"),
     message=("文件无法读取：{error}", "the file cannot be read: {error}"),

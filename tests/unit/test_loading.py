@@ -155,3 +155,16 @@ def test_scan_skips_hidden_and_cache(tmp_path: Path):
 def test_flow_mapping_datetime_that_libyaml_refuses_still_loads():
     data, err = load_text("releases:\n  - {at: 2024-07-02 12:10, channel: 门户网站}\n")
     assert err is None and data["releases"][0]["at"] == "2024-07-02 12:10"
+
+
+def test_aliases_are_refused_before_they_can_expand():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    res = parse_file(spec(), ("\n".join(lines) + "\n").encode())
+    assert [(f.code, f.line) for f in res.findings] == [("REG016", 2)]
+    assert res.data is None
+
+
+def test_stars_in_text_are_not_aliases():
+    res = parse_file(spec(), "doc_no: 测试办〔2024〕1号\ntitle: '*重要* 通知 & 公告'\n".encode())
+    assert all(f.code != "REG016" for f in res.findings)
