@@ -85,18 +85,44 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
     style; a file it refuses is parsed once more by the pure parser before it is an error.
     """
     try:
-        return _fast_load(text), None
+        data = _fast_load(text)
+    except RecursionError:
+        return None, ParseError(f"嵌套超过 {MAX_DEPTH} 层 / nested deeper than {MAX_DEPTH} levels", 1, 1)
     except MarkedYAMLError as exc:
         if type(exc).__name__ == "DuplicateKeyError" or not C_LOADER:
             return None, _parse_error(exc)
         try:
-            return _pure_load(text), None
+            data = _pure_load(text)
         except MarkedYAMLError as pure_exc:  # the YAML 1.2 parser's word is the one to report
             return None, _parse_error(pure_exc)
         except Exception:  # noqa: BLE001 - report the C parser's error
             return None, _parse_error(exc)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
         return None, ParseError(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, 1, 1)
+    if _may_be_deep(text) and _depth(data) > MAX_DEPTH:
+        return None, ParseError(f"嵌套超过 {MAX_DEPTH} 层 / nested deeper than {MAX_DEPTH} levels", 1, 1)
+    return data, None
+
+
+#: Records nest a handful of levels; far deeper data is a mistake that would exhaust recursion later.
+MAX_DEPTH = 40
+
+
+def _may_be_deep(text: str) -> bool:
+    """Cheap text test before walking the data: many brackets or very deep indentation."""
+    return text.count("[") + text.count("{") > MAX_DEPTH or "\n" + " " * (2 * MAX_DEPTH) in text
+
+
+def _depth(data: Any) -> int:
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, d = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, d)
+            if deepest > MAX_DEPTH:
+                return deepest
+            stack.extend((v, d + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 def _parse_error(exc: MarkedYAMLError) -> ParseError:

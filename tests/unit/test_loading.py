@@ -168,3 +168,10 @@ def test_aliases_are_refused_before_they_can_expand():
 def test_stars_in_text_are_not_aliases():
     res = parse_file(spec(), "doc_no: 测试办〔2024〕1号\ntitle: '*重要* 通知 & 公告'\n".encode())
     assert all(f.code != "REG016" for f in res.findings)
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 5000 + "]" * 5000 + "\n", "a: " + "[" * 60 + "]" * 60 + "\n",
+                                  "r: {at: 2024-07-02 12:10, x: " + "[" * 60 + "]" * 60 + "}\n"])
+def test_absurd_nesting_is_a_finding(text):
+    res = parse_file(spec(), text.encode())
+    assert [f.code for f in res.findings] == ["REG001"] and "嵌套" in res.findings[0].message_zh
