@@ -47,6 +47,16 @@ class Record:
                 return default
         return cur
 
+    def seq(self, *keys: Any) -> list[Any]:
+        """The list at `keys`, or [] when it is missing or not a list (the schema reports that)."""
+        value = self.get(*keys)
+        return value if isinstance(value, list) else []
+
+    def mapping(self, *keys: Any) -> dict[Any, Any]:
+        """The mapping at `keys`, or {} when it is missing or not a mapping."""
+        value = self.get(*keys)
+        return value if isinstance(value, dict) else {}
+
 
 @dataclass(slots=True)
 class Finding:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from functools import lru_cache
@@ -98,6 +99,36 @@ def _title(root: dict[str, Any], err: ValidationError) -> str:
     if isinstance(err.schema, dict) and err.schema.get("title") and not title:
         title = err.schema["title"]
     return title
+
+
+def conforming(data: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """A copy of a record without the values its schema rejected.
+
+    Rules, clocks and statistics then only ever see well-typed values (a date that is a date, a
+    list that is a list); what was removed is reported by REG005 at its place. Mapping keys are
+    dropped; list items become None so the indices in other findings stay right.
+    """
+    doomed = sorted({p.pointer for p in problems if p.anchor != "parent" and p.pointer},
+                    key=len, reverse=True)
+    if not doomed:
+        return data
+    out = copy.deepcopy(data)
+    for pointer in doomed:
+        parent: Any = out
+        for key in pointer[:-1]:
+            try:
+                parent = parent[key]
+            except (KeyError, IndexError, TypeError):
+                parent = None
+                break
+        last = pointer[-1]
+        if isinstance(parent, dict):
+            parent.pop(last, None)
+            if not isinstance(last, str):
+                parent.pop(str(last), None)
+        elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+            parent[last] = None
+    return out
 
 
 def _non_string_keys(value: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:

@@ -85,11 +85,12 @@ class App:
 def receipt_date(rec: Record) -> tuple[date, str, bool] | None:
     """Art. 31 receipt date as (date, field used, fell back to another field)."""
     channel = rec.data.get("channel")
-    fields = RECEIPT_BY_CHANNEL.get(channel, _UNKNOWN_CHANNEL) if isinstance(channel, str) else _UNKNOWN_CHANNEL
+    known = isinstance(channel, str) and channel in RECEIPT_BY_CHANNEL
+    fields = RECEIPT_BY_CHANNEL[channel] if known else _UNKNOWN_CHANNEL
     for i, name in enumerate(fields):
         d = pdate(rec.data.get(name))
         if d is not None:
-            return d, name, i > 0 or channel not in RECEIPT_BY_CHANNEL
+            return d, name, i > 0 or not known
     return None
 
 

@@ -131,6 +131,7 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
     if spec.kind is not None and not certainly_valid(spec.kind, data):
         problems = validation.validate(spec.kind, data)
         if problems:
+            result.data = validation.conforming(data, problems)
             tree = load_roundtrip(text)
             for p in problems:
                 line, col = locate(tree, p.pointer, p.anchor)

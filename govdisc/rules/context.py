@@ -79,7 +79,9 @@ class Context:
         out: dict[tuple[str, int], dict[str, dict]] = defaultdict(dict)
         for rec in self.kind("catalog"):
             dept, year = rec.get("department"), rec.get("year")
-            for item in rec.get("items", default=[]) or []:
+            if not isinstance(dept, str) or not isinstance(year, int):
+                continue
+            for item in rec.seq("items"):
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     out[(dept, year)][item["id"]] = item
         return dict(out)

@@ -114,7 +114,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Hit]:
                 seen[value] = rec.path
     items: dict[tuple, str] = {}
     for rec in ctx.kind("catalog"):
-        for i, item in enumerate(rec.get("items", default=[]) or []):
+        for i, item in enumerate(rec.seq("items")):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 k = (rec.data.get("year"), item["id"])
                 if k in items:
@@ -132,15 +132,15 @@ def _dept_refs(rec) -> Iterator[tuple[tuple, str]]:
     if rec.kind == "config" and isinstance(d.get("office"), str):
         yield ("office",), d["office"]
     if rec.kind == "catalog":
-        for i, item in enumerate(d.get("items") or []):
+        for i, item in enumerate(rec.seq("items")):
             if isinstance(item, dict) and isinstance(item.get("responsible"), str):
                 yield ("items", i, "responsible"), item["responsible"]
     if rec.kind == "meeting":
-        for i, item in enumerate(d.get("items") or []):
+        for i, item in enumerate(rec.seq("items")):
             if isinstance(item, dict) and isinstance(item.get("department"), str):
                 yield ("items", i, "department"), item["department"]
     if rec.kind == "activities":
-        for i, e in enumerate(d.get("entries") or []):
+        for i, e in enumerate(rec.seq("entries")):
             if isinstance(e, dict) and isinstance(e.get("department"), str):
                 yield ("entries", i, "department"), e["department"]
 
@@ -175,16 +175,16 @@ def unknown_departments(ctx: Context) -> Iterator[Hit]:
 def unknown_documents(ctx: Context) -> Iterator[Hit]:
     known = ctx.documents_by_no
     for rec in ctx.kind("application"):
-        for i, no in enumerate(rec.get("documents", default=[]) or []):
+        for i, no in enumerate(rec.seq("documents")):
             if isinstance(no, str) and no not in known:
                 yield hit(rec, ("documents", i), doc_no=no)
     for rec in ctx.kind("review"):
-        for i, item in enumerate(rec.get("withheld_reexamined", default=[]) or []):
+        for i, item in enumerate(rec.seq("withheld_reexamined")):
             no = item.get("document") if isinstance(item, dict) else None
             if isinstance(no, str) and no not in known:
                 yield hit(rec, ("withheld_reexamined", i, "document"), doc_no=no)
     for rec in ctx.kind("activities"):
-        for i, e in enumerate(rec.get("entries", default=[]) or []):
+        for i, e in enumerate(rec.seq("entries")):
             no = e.get("document") if isinstance(e, dict) else None
             if isinstance(no, str) and no not in known:
                 yield hit(rec, ("entries", i, "document"), doc_no=no)

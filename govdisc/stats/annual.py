@@ -309,7 +309,8 @@ def proactive_section(docs: list[Record], report: Record | None, year: int) -> d
     for row in L.DOCUMENT_KIND_ROWS.values():
         table[row] = {L.NEW_THIS_YEAR: 0, L.REPEALED_THIS_YEAR: 0, L.IN_FORCE: 0}
     for rec in docs:
-        row = L.DOCUMENT_KIND_ROWS.get(rec.data.get("kind"))  # type: ignore[arg-type]
+        kind = rec.data.get("kind")
+        row = L.DOCUMENT_KIND_ROWS.get(kind) if isinstance(kind, str) else None
         if row is None:
             continue
         formed, repealed = parse_date(rec.data.get("formed")), parse_date(rec.data.get("repealed"))
