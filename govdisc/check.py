@@ -53,17 +53,34 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     loaded = load_register(root, jobs=jobs, cache=cache)
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
-        ctx = context_for(loaded, as_of)
-        findings += engine.run_rules(ctx)
+        findings += rule_findings(loaded, context_for(loaded, as_of), cache)
     if scope is not None:
         findings = [f for f in findings if f.path in scope]
     texts = locate_findings(root, findings)
     findings = _suppress(root, loaded, findings, texts, scope)
     findings.sort(key=Finding.sort_key)
     paths = sorted(scope) if scope is not None else [r.path for r in loaded.results]
-    checked = [p for p in paths if (root / p).is_file()]
+    checked = existing_files(root, paths, loaded)
     records = len(loaded.records) if scope is None else sum(1 for r in loaded.records if r.path in scope)
     return CheckResult(root, findings, len(checked), records, loaded.config_broken, checked)
+
+
+def rule_findings(loaded: LoadedRegister, ctx: Context, cache: bool) -> list[Finding]:
+    """The rules' findings; with the cache, those of the per-record rules are kept per file
+    (.govdisc-cache/rules.bin) and reused while the file is unchanged (engine.RecordHits)."""
+    if not cache:
+        return engine.run_rules(ctx)
+    store = engine.RecordHits.load(loaded.root, {r.path: r.digest for r in loaded.results if r.digest})
+    found = engine.run_rules(ctx, store=store)
+    store.save()
+    return found
+
+
+def existing_files(root: Path, paths: list[str], loaded: LoadedRegister) -> list[str]:
+    """The paths that are files. A file whose bytes were read (it has a digest) exists, so only
+    the others are stat'ed: a stat per file cost 0.45 s a run at 100 000 records."""
+    read = {r.path for r in loaded.results if r.digest}
+    return [p for p in paths if p in read or (root / p).is_file()]
 
 
 def _suppress(root: Path, loaded: LoadedRegister, findings: list[Finding], texts: dict[str, str],

@@ -24,7 +24,9 @@ from govdisc.model import Obligation, Record
 
 __all__ = ["compute_obligations", "open_obligations", "explain_record", "record_obligations", "BY_KIND"]
 
-Clock = Callable[[Record, Config, WorkCalendar, date, bool], list[Obligation]]
+#: (record, settings, calendar, as-of, explain, open_only) → that record's clocks; with
+#: `open_only` a clock already met is left out (see compute_obligations).
+Clock = Callable[[Record, Config, WorkCalendar, date, bool, bool], list[Obligation]]
 
 #: record kind → function computing that record's clocks
 BY_KIND: dict[str, Clock] = {
@@ -40,13 +42,16 @@ def _day(as_of: date) -> date:
 
 
 def compute_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
-                        as_of: date, explain: bool = False) -> list[Obligation]:
+                        as_of: date, explain: bool = False, open_only: bool = False) -> list[Obligation]:
     """Every obligation of the register, met (met_on set) and open, in record order.
 
     `as_of` may be an aware datetime: hour clocks (opinions) then use the instant.
+    `open_only` leaves out the record clocks already met by the as-of day, which are most of
+    them: their met_on is never after that day (asof.known_by drops later facts first), so
+    `reopen_later` would not reopen them and a listing of open obligations drops them anyway.
     """
     with paused_gc():
-        out = record_obligations(records, config, calendar, as_of, explain)
+        out = record_obligations(records, config, calendar, as_of, explain, open_only=open_only)
         out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
     return reopen_later(out, calendar, config, _day(as_of))
 
@@ -77,11 +82,12 @@ def paused_gc() -> Iterator[None]:
 
 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
-                       as_of: date, explain: bool = False, whole: bool = False) -> list[Obligation]:
+                       as_of: date, explain: bool = False, whole: bool = False,
+                       open_only: bool = False) -> list[Obligation]:
     """The clocks that belong to single records (applications, documents, opinions).
 
     By default a record is seen as it stood on the as-of day (see asof.py); `whole` uses every
-    recorded fact, for explaining a record's full derivation.
+    recorded fact, for explaining a record's full derivation. `open_only`: see compute_obligations.
     """
     day = _day(as_of)
     out: list[Obligation] = []
@@ -92,7 +98,7 @@ def record_obligations(records: list[Record], config: Config, calendar: WorkCale
                 if not_yet(rec, day):
                     continue
                 rec = known_by(rec, day)
-            out.extend(fn(rec, config, calendar, as_of if rec.kind == "opinion" else day, explain))
+            out.extend(fn(rec, config, calendar, as_of if rec.kind == "opinion" else day, explain, open_only))
     return out
 
 
@@ -102,7 +108,7 @@ def open_obligations(records: list[Record], config: Config, calendar: WorkCalend
     ones always included)."""
     day = _day(as_of)
     out = []
-    for ob in compute_obligations(records, config, calendar, as_of):
+    for ob in compute_obligations(records, config, calendar, as_of, open_only=True):
         if ob.met_on is not None or not ob.due:
             continue
         if within is not None and ob.status != "overdue":

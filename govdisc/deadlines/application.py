@@ -56,6 +56,7 @@ class App:
     reply: date | None = None
     by_type: dict = field(default_factory=dict)
     handler: str | None = None
+    open_only: bool = False  # leave out clocks already met (see deadlines.compute_obligations)
     _consultations: list | None = None
     _fees: list | None = None
 
@@ -95,16 +96,18 @@ def receipt_date(rec: Record) -> tuple[date, str, bool] | None:
 
 
 def application_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
-                            explain: bool = False) -> list[Obligation]:
+                            explain: bool = False, open_only: bool = False) -> list[Obligation]:
     """Every clock of one application; a clock the data cannot support is skipped."""
     got = receipt_date(rec)
     if got is None:
         return []
     channel = rec.data.get("channel")
     reply = rec.data.get("reply")
+    replied = pdate(reply.get("date")) if isinstance(reply, dict) else None
+    if open_only and replied is not None:
+        return []  # answered: the reply clock is met, the others met or lapsed (see each clock)
     app = App(rec, config, cal, as_of, explain, channel if isinstance(channel, str) else "",
-              got[0], got[1], got[2], events_of(rec),
-              pdate(reply.get("date")) if isinstance(reply, dict) else None)
+              got[0], got[1], got[2], events_of(rec), replied, open_only=open_only)
     out: list[Obligation] = []
     for clock in (reply_clock, correction_clock, consultation_clocks, fee_clocks):
         try:
@@ -228,7 +231,7 @@ def correction_clock(app: App) -> list[Obligation]:
     """
     notices = app.of_type("correction_notice")
     met = notices[0][2] if notices else None  # events are in date order
-    if met is None and app.reply is not None:
+    if (met is None and app.reply is not None) or (met is not None and app.open_only):
         return []
     due = app.cal.add(app.receipt, CORRECTION_DAYS)
     if met is None and app.as_of > due:
@@ -252,6 +255,8 @@ def consultation_clocks(app: App) -> list[Obligation]:
     for i, w, answered in app.consultations:
         if answered is None and app.reply is not None:
             continue  # the agency decided without an answer (Art. 32 allows it): lapsed
+        if answered is not None and app.open_only:
+            continue
         due = app.cal.add(w.a, CONSULTATION_DAYS)
         status, left = day_status(app.cal, due, answered, app.as_of, app.config)
         ob = obligation(app.rec, "application", "consultation_reply", due.isoformat(), status,
@@ -276,6 +281,8 @@ def fee_clocks(app: App) -> list[Obligation]:
     for i, w, paid in app.fees:
         if paid is None and app.reply is not None:
             continue  # application closed (e.g. no_fee: deemed withdrawn): lapsed
+        if paid is not None and app.open_only:
+            continue
         due = app.cal.add(w.a, FEE_DAYS)
         status, left = day_status(app.cal, due, paid, app.as_of, app.config)
         ob = obligation(app.rec, "application", "fee_payment", due.isoformat(), status,

@@ -19,7 +19,10 @@ def _later(value: Any, day: date) -> bool:
 
 
 def _keep(items: Any, key: str, day: date) -> Any:
+    """The items not dated after `day`; the list itself when none is (the common case, no copy)."""
     if not isinstance(items, list):
+        return items
+    if not any(isinstance(x, dict) and _later(x.get(key), day) for x in items):
         return items
     return [x for x in items if not (isinstance(x, dict) and _later(x.get(key), day))]
 
@@ -30,10 +33,15 @@ _ORIGIN = {"application": ("submitted", "signed_for", "confirmed"), "document": 
 
 def not_yet(rec: Record, day: date) -> bool:
     """The record begins after `day` (received, formed or detected later): no clock yet."""
-    dates = [pdate(v[:10]) if isinstance(v, str) else None for v in
-             (rec.data.get(k) for k in _ORIGIN.get(rec.kind, ()))]
-    known = [d for d in dates if d is not None]
-    return bool(known) and min(known) > day
+    data = rec.data
+    first = None
+    for key in _ORIGIN.get(rec.kind, ()):
+        v = data.get(key)
+        if isinstance(v, str):
+            d = pdate(v[:10])
+            if d is not None and (first is None or d < first):
+                first = d
+    return first is not None and first > day
 
 
 def known_by(rec: Record, day: date) -> Record:

@@ -16,12 +16,14 @@ PROACTIVE = ("public", "redacted")
 
 
 def document_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
-                         explain: bool = False) -> list[Obligation]:
-    """Publication and interpretation clocks of one document; bad data skips a clock."""
+                         explain: bool = False, open_only: bool = False) -> list[Obligation]:
+    """Publication and interpretation clocks of one document; bad data skips a clock.
+
+    `open_only` leaves out a clock already met (see deadlines.compute_obligations)."""
     out: list[Obligation] = []
     for clock in (publication_clock, interpretation_clock):
         try:
-            out.extend(clock(rec, config, cal, as_of, explain))
+            out.extend(clock(rec, config, cal, as_of, explain, open_only))
         except SKIP:
             continue
     return out
@@ -33,7 +35,7 @@ def _dept(rec: Record) -> str | None:
 
 
 def publication_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
-                      explain: bool) -> list[Obligation]:
+                      explain: bool, open_only: bool = False) -> list[Obligation]:
     """Art. 26: 20 working days from formation, or from the latest change when there is one.
 
     After a change only a publication on or after the change date meets the clock.
@@ -46,6 +48,8 @@ def publication_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: dat
         return []
     pub = pdate(rec.get("published", "date"))
     met = pub if pub is not None and (start is formed or pub >= start) else None
+    if met is not None and open_only:
+        return []
     due = cal.add(start, PUBLICATION_DAYS)
     status, left = day_status(cal, due, met, as_of, config)
     ob = obligation(rec, "document", "publication", due.isoformat(), status,
@@ -62,7 +66,7 @@ def publication_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: dat
 
 
 def interpretation_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
-                         explain: bool) -> list[Obligation]:
+                         explain: bool, open_only: bool = False) -> list[Obligation]:
     """Important policies: interpretation material within 3 working days of publication."""
     if rec.data.get("important_policy") is not True:
         return []
@@ -73,6 +77,8 @@ def interpretation_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: 
     dates = [d for m in materials if isinstance(m, dict) and (d := pdate(m.get("published")))] \
         if isinstance(materials, list) else []
     met = min(dates) if dates else None
+    if met is not None and open_only:
+        return []
     due = cal.add(pub, INTERPRETATION_DAYS)
     status, left = day_status(cal, due, met, as_of, config)
     ob = obligation(rec, "document", "interpretation", due.isoformat(), status,

@@ -45,8 +45,9 @@ def _times(values: object, key: str, tz: str) -> list[datetime]:
 
 
 def opinion_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
-                        explain: bool = False) -> list[Obligation]:
-    """The 5-hour release and 24-hour press-conference clocks of a major event."""
+                        explain: bool = False, open_only: bool = False) -> list[Obligation]:
+    """The 5-hour release and 24-hour press-conference clocks of a major event; with
+    `open_only` a clock already met is left out (see deadlines.compute_obligations)."""
     if rec.data.get("level") not in LEVELS:
         return []
     tz = config.timezone
@@ -67,6 +68,8 @@ def opinion_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: d
         except SKIP:
             continue
         met = min(done[name]) if done[name] else None
+        if met is not None and open_only:
+            continue
         status, left = hour_status(due, met, now_of(as_of, tz))
         ob = obligation(rec, "opinion", name, due.isoformat(), status, department=lead,
                         days_left=left, met_on=met.astimezone(local).isoformat() if met else None)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from govdisc.config import Config
 from govdisc.loading.files import FileResult, from_entry, load_file, to_entry
@@ -49,11 +51,31 @@ def _load_chunk(args: tuple[str, list[FileSpec]]) -> tuple[str, object]:
     """
     root, specs = args
     base = Path(root)
-    entries = [to_entry(load_file(base, s)) for s in specs]
+    entries = [compact_entry(base, s) for s in specs]
     try:
         return "m", marshal.dumps(entries)
     except ValueError:
         return "p", entries
+
+
+def compact_entry(root: Path, spec: FileSpec) -> tuple:
+    """One file's result in compact form (files.to_entry), its data's mapping keys interned.
+
+    Records repeat the same few dozen key names; interned, marshal writes each once per chunk
+    and a reference after that, and loading makes one string instead of one per record:
+    files.bin is 11 % smaller, unmarshals ~30 % faster, and the loaded register takes less memory.
+    """
+    entry = to_entry(load_file(root, spec))
+    return entry if entry[3] is None else (*entry[:3], shared_keys(entry[3]), *entry[4:])
+
+
+def shared_keys(value: Any) -> Any:
+    """The same data with every (exactly str) mapping key replaced by its interned equal."""
+    if type(value) is dict:
+        return {(sys.intern(k) if type(k) is str else k): shared_keys(v) for k, v in value.items()}
+    if type(value) is list:
+        return [shared_keys(v) for v in value]
+    return value
 
 
 def chunk_entries(part: tuple[str, object]) -> list[tuple]:
@@ -64,7 +86,7 @@ def chunk_entries(part: tuple[str, object]) -> list[tuple]:
 def parse_parts(root: Path, specs: list[FileSpec], jobs: int = 1) -> list[tuple[str, object]]:
     """Every file's result in compact form, as chunks ("m", marshal blob) or ("p", entries)."""
     if jobs <= 1 or len(specs) < PARALLEL_MIN_FILES:
-        return [("p", [to_entry(load_file(root, s)) for s in specs])]
+        return [("p", [compact_entry(root, s) for s in specs])]
     size = max(200, len(specs) // (jobs * 8))
     chunks = [(str(root), specs[i:i + size]) for i in range(0, len(specs), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -96,7 +118,22 @@ def gc_paused() -> Iterator[None]:
 
 def load_register(root: Path, jobs: int | None = None, cache: bool = False) -> LoadedRegister:
     with gc_paused():
-        return _load_register(root, jobs, cache)
+        loaded = _load_register(root, jobs, cache)
+        settle_heap()  # before the GC is back on, or its first collection walks every new object
+    return loaded
+
+
+def settle_heap() -> None:
+    """Take what exists now (the loaded register above all) out of the cyclic GC's view.
+
+    The register's hundreds of thousands of dicts and lists live as long as the command; the
+    rules, deadlines and statistics that follow allocate millions of short-lived objects, and
+    every full collection they trigger would walk the whole register again (at 100 000
+    records: 0.5 s for the calendar's `holidays` import alone, ~0.9 s per `check`).
+    `gc.freeze()` moves the survivors to the permanent generation; reference counting still
+    frees them when they are dropped, only cyclic garbage among them is never collected.
+    """
+    gc.freeze()
 
 
 def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:

@@ -12,15 +12,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator
 
-from govdisc.dates import parse_date
 from govdisc.deadlines.application import (EXTENSION_MAX, RECEIPT_BY_CHANNEL, application_obligations,
                                            receipt_date)
-from govdisc.deadlines.common import events_of
+from govdisc.deadlines.common import events_of, pdate
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.labels import EVENTS
 from govdisc.model import Obligation, Record
 from govdisc.rules.base import Hit, hit, rule
 from govdisc.rules.context import Context
+from govdisc.rules.engine import per_record
 
 
 OUTCOMES: dict[str, tuple[str, str]] = {
@@ -78,7 +78,7 @@ def _reply(rec: Record) -> dict | None:
 
 def _reply_date(rec: Record) -> date | None:
     r = _reply(rec)
-    return parse_date(r.get("date")) if r else None
+    return pdate(r.get("date")) if r else None
 
 
 def _outcome(rec: Record) -> str | None:
@@ -93,7 +93,7 @@ def _receipt(rec: Record) -> date | None:
 
 
 def _iso(value: Any) -> str:
-    d = parse_date(value)
+    d = pdate(value)
     return d.isoformat() if d else str(value)
 
 
@@ -114,13 +114,13 @@ def _note(ob: Obligation) -> tuple[str, str]:
     return "", ""
 
 
-def _unpaired(rec: Record, start: str, end: str) -> list[tuple[int, date]]:
-    """End events (answer, payment…) that no earlier start event accounts for.
+def _unpaired(evs: list, start: str, end: str) -> list[tuple[int, date]]:
+    """End events (answer, payment…) among a record's events (events_of) that no earlier start
+    event accounts for.
 
     Pairs like the deadline engine: each start, in date order, takes the first unused end
     dated on or after it; ends left over have no start to answer.
     """
-    evs = events_of(rec)
     ends = [(i, d) for i, t, d, _ in evs if t == end]
     used: set[int] = set()
     for _, t, sent, _ in evs:
@@ -153,7 +153,7 @@ def reply_overdue(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "reply"):
         if ob.status != "overdue" or not ob.due:
             continue
-        due = parse_date(ob.due)
+        due = pdate(ob.due)
         if due is None:
             continue
         note, note_en = _note(ob)
@@ -201,7 +201,7 @@ def reply_late(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "reply"):
         if ob.status != "late":
             continue
-        due, met = parse_date(ob.due), parse_date(ob.met_on)
+        due, met = pdate(ob.due), pdate(ob.met_on)
         if due is None or met is None:
             continue
         note, note_en = _note(ob)
@@ -228,7 +228,7 @@ def correction_notice_late(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "correction_notice"):
         if ob.status != "late":
             continue
-        due, met = parse_date(ob.due), parse_date(ob.met_on)
+        due, met = pdate(ob.due), pdate(ob.met_on)
         if due is None or met is None:
             continue
         idx = next((i for i, t, d, _ in events_of(rec) if t == "correction_notice" and d == met), None)
@@ -252,11 +252,11 @@ def correction_notice_late(ctx: Context) -> Iterator[Hit]:
     good=("events:\n  - {type: correction_notice, date: 2024-10-10}\n  - {type: correction_received, date: 2024-10-15}\n"
           "reply: {date: 2024-11-05, outcome: still_unclear}"),
 )
-def correction_twice(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        notices = [(i, d) for i, t, d, _ in events_of(rec) if t == "correction_notice"]
-        for n, (i, d) in enumerate(notices[1:], start=2):
-            yield hit(rec, ("events", i), date=d.isoformat(), n=n, first=notices[0][1].isoformat())
+@per_record("application")
+def correction_twice(rec: Record) -> Iterator[Hit]:
+    notices = [(i, d) for i, t, d, _ in events_of(rec) if t == "correction_notice"]
+    for n, (i, d) in enumerate(notices[1:], start=2):
+        yield hit(rec, ("events", i), date=d.isoformat(), n=n, first=notices[0][1].isoformat())
 
 
 # -- extensions (Art. 33(2)) ------------------------------------------------------------------
@@ -282,11 +282,11 @@ def _approved(ev: dict) -> bool:
     bad="events:\n  - {type: extension, date: 2024-11-20, days: 20, notified: 2024-11-20}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任, notified: 2024-11-20}",
 )
-def extension_unapproved(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        for i, d, ev in _extensions(rec):
-            if not _approved(ev):
-                yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
+@per_record("application")
+def extension_unapproved(rec: Record) -> Iterator[Hit]:
+    for i, d, ev in _extensions(rec):
+        if not _approved(ev):
+            yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
 
 
 def _deadline_without(ctx: Context, rec: Record, drop: set[int]) -> date | None:
@@ -296,7 +296,7 @@ def _deadline_without(ctx: Context, rec: Record, drop: set[int]) -> date | None:
     data["events"] = [e for k, e in enumerate(events) if k not in drop] if isinstance(events, list) else events
     for ob in application_obligations(Record(rec.kind, rec.path, data), ctx.config, ctx.calendar, ctx.as_of):
         if ob.obligation == "reply":
-            return parse_date(ob.due)
+            return pdate(ob.due)
     return None
 
 
@@ -317,7 +317,7 @@ def extension_notified_late(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("application"):
         exts = _extensions(rec)
         for k, (i, d, ev) in enumerate(exts):
-            notified = parse_date(ev.get("notified"))
+            notified = pdate(ev.get("notified"))
             if notified is None:
                 if ev.get("notified") is not None:
                     continue  # malformed: the schema reports it
@@ -342,20 +342,20 @@ def extension_notified_late(ctx: Context) -> Iterator[Hit]:
     bad="events:\n  - {type: extension, date: 2024-11-20, days: 30, approved_by: 局办公室主任}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
 )
-def extension_too_long(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        exts = _extensions(rec)
-        for k, (i, d, ev) in enumerate(exts):
-            days = ev.get("days")
-            if k > 0:
-                yield hit(rec, ("events", i), date=d.isoformat(),
-                          detail=f"为第 {k + 1} 次延期（前次 {exts[0][1].isoformat()}）；答复期限只能延长一次",
-                          detail_en=f"is extension number {k + 1} (the first was on {exts[0][1].isoformat()}); "
-                                    f"only one extension is allowed")
-            elif type(days) is int and days > EXTENSION_MAX:
-                yield hit(rec, ("events", i, "days"), date=d.isoformat(),
-                          detail=f"为 {days} 个工作日，超过法定最长 {EXTENSION_MAX} 个工作日",
-                          detail_en=f"is {days} working days, more than the statutory {EXTENSION_MAX}")
+@per_record("application")
+def extension_too_long(rec: Record) -> Iterator[Hit]:
+    exts = _extensions(rec)
+    for k, (i, d, ev) in enumerate(exts):
+        days = ev.get("days")
+        if k > 0:
+            yield hit(rec, ("events", i), date=d.isoformat(),
+                      detail=f"为第 {k + 1} 次延期（前次 {exts[0][1].isoformat()}）；答复期限只能延长一次",
+                      detail_en=f"is extension number {k + 1} (the first was on {exts[0][1].isoformat()}); "
+                                f"only one extension is allowed")
+        elif type(days) is int and days > EXTENSION_MAX:
+            yield hit(rec, ("events", i, "days"), date=d.isoformat(),
+                      detail=f"为 {days} 个工作日，超过法定最长 {EXTENSION_MAX} 个工作日",
+                      detail_en=f"is {days} working days, more than the statutory {EXTENSION_MAX}")
 
 
 # -- consultations (Art. 32, 34) ---------------------------------------------------------------
@@ -376,16 +376,16 @@ def _third_party(ev: dict) -> bool:
     bad="events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party}",
     good="events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party, written: true}",
 )
-def consultation_not_written(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        for i, t, d, ev in events_of(rec):
-            if t != "consultation_sent" or not _third_party(ev) or ev.get("written") is True:
-                continue
-            present = "written" in ev
-            yield hit(rec, ("events", i, "written") if present else ("events", i),
-                      anchor="value" if present else "parent", date=d.isoformat(),
-                      value=f"written: {str(ev.get('written')).lower()}" if present else "未填写 written",
-                      value_en=f"written: {str(ev.get('written')).lower()}" if present else "written is missing")
+@per_record("application")
+def consultation_not_written(rec: Record) -> Iterator[Hit]:
+    for i, t, d, ev in events_of(rec):
+        if t != "consultation_sent" or not _third_party(ev) or ev.get("written") is True:
+            continue
+        present = "written" in ev
+        yield hit(rec, ("events", i, "written") if present else ("events", i),
+                  anchor="value" if present else "parent", date=d.isoformat(),
+                  value=f"written: {str(ev.get('written')).lower()}" if present else "未填写 written",
+                  value_en=f"written: {str(ev.get('written')).lower()}" if present else "written is missing")
 
 
 @rule(
@@ -426,17 +426,17 @@ def consultation_silent(ctx: Context) -> Iterator[Hit]:
     bad="reply: {date: 2024-12-10, outcome: withheld}",
     good="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info]}",
 )
-def withheld_without_exemption(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        out = _outcome(rec)
-        if out not in EXEMPTING:
-            continue
-        ex = _reply(rec).get("exemptions")
-        if isinstance(ex, list) and ex:
-            continue
-        present = "exemptions" in _reply(rec)
-        yield hit(rec, ("reply", "exemptions") if present else ("reply",), anchor="value" if present else "parent",
-                  outcome=OUTCOMES[out][0], outcome_en=OUTCOMES[out][1])
+@per_record("application")
+def withheld_without_exemption(rec: Record) -> Iterator[Hit]:
+    out = _outcome(rec)
+    if out not in EXEMPTING:
+        return
+    ex = _reply(rec).get("exemptions")
+    if isinstance(ex, list) and ex:
+        return
+    present = "exemptions" in _reply(rec)
+    yield hit(rec, ("reply", "exemptions") if present else ("reply",), anchor="value" if present else "parent",
+              outcome=OUTCOMES[out][0], outcome_en=OUTCOMES[out][1])
 
 
 @rule(
@@ -449,15 +449,15 @@ def withheld_without_exemption(ctx: Context) -> Iterator[Hit]:
     bad="reply: {outcome: disclosed}",
     good="reply: {date: 2024-12-10, outcome: disclosed}",
 )
-def reply_without_date(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        reply = _reply(rec)
-        if reply is None or reply.get("date") is not None:
-            continue
-        keys = [k for k in ("outcome", "exemptions", "note") if reply.get(k) not in (None, "", [])]
-        yield hit(rec, ("reply",), anchor="parent",
-                  what="、".join(keys) if keys else "（空的答复记录）",
-                  what_en=", ".join(keys) if keys else "(nothing)")
+@per_record("application")
+def reply_without_date(rec: Record) -> Iterator[Hit]:
+    reply = _reply(rec)
+    if reply is None or reply.get("date") is not None:
+        return
+    keys = [k for k in ("outcome", "exemptions", "note") if reply.get(k) not in (None, "", [])]
+    yield hit(rec, ("reply",), anchor="parent",
+              what="、".join(keys) if keys else "（空的答复记录）",
+              what_en=", ".join(keys) if keys else "(nothing)")
 
 
 @rule(
@@ -472,15 +472,15 @@ def reply_without_date(ctx: Context) -> Iterator[Hit]:
     bad="reply: {date: 2024-12-10, outcome: disclosed, exemptions: [process_info]}",
     good="reply: {date: 2024-12-10, outcome: partially_disclosed, exemptions: [process_info]}",
 )
-def exemption_on_other_outcome(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        out = _outcome(rec)
-        if out is None or out in EXEMPTING or out not in OUTCOMES:
-            continue
-        ex = _reply(rec).get("exemptions")
-        if isinstance(ex, list) and ex:
-            yield hit(rec, ("reply", "exemptions"), outcome=OUTCOMES[out][0], outcome_en=OUTCOMES[out][1],
-                      codes=", ".join(map(str, ex)))
+@per_record("application")
+def exemption_on_other_outcome(rec: Record) -> Iterator[Hit]:
+    out = _outcome(rec)
+    if out is None or out in EXEMPTING or out not in OUTCOMES:
+        return
+    ex = _reply(rec).get("exemptions")
+    if isinstance(ex, list) and ex:
+        yield hit(rec, ("reply", "exemptions"), outcome=OUTCOMES[out][0], outcome_en=OUTCOMES[out][1],
+                  codes=", ".join(map(str, ex)))
 
 
 # -- receipt date and order of dates -------------------------------------------------------------
@@ -498,21 +498,21 @@ def exemption_on_other_outcome(ctx: Context) -> Iterator[Hit]:
     bad="channel: online\nsubmitted: 2024-09-26",
     good="channel: online\nsubmitted: 2024-09-26\nconfirmed: 2024-09-27",
 )
-def receipt_missing(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        channel = rec.data.get("channel")
-        if not isinstance(channel, str) or channel not in RECEIPT_BY_CHANNEL:
-            continue
-        wanted = RECEIPT_BY_CHANNEL[channel][0]
-        if wanted == "submitted" or rec.data.get(wanted) is not None:
-            continue  # present (a malformed date is the schema's)
-        sub = parse_date(rec.data.get("submitted"))
-        if sub is None:
-            continue
-        ch = CHANNELS.get(channel, (channel, channel))
-        f = RECEIPT_FIELDS.get(wanted, (wanted, wanted))
-        yield hit(rec, (), anchor="parent", channel=ch[0], channel_en=ch[1], field=wanted,
-                  field_zh=f[0], field_en=f[1], submitted=sub.isoformat())
+@per_record("application")
+def receipt_missing(rec: Record) -> Iterator[Hit]:
+    channel = rec.data.get("channel")
+    if not isinstance(channel, str) or channel not in RECEIPT_BY_CHANNEL:
+        return
+    wanted = RECEIPT_BY_CHANNEL[channel][0]
+    if wanted == "submitted" or rec.data.get(wanted) is not None:
+        return  # present (a malformed date is the schema's)
+    sub = pdate(rec.data.get("submitted"))
+    if sub is None:
+        return
+    ch = CHANNELS.get(channel, (channel, channel))
+    f = RECEIPT_FIELDS.get(wanted, (wanted, wanted))
+    yield hit(rec, (), anchor="parent", channel=ch[0], channel_en=ch[1], field=wanted,
+              field_zh=f[0], field_en=f[1], submitted=sub.isoformat())
 
 
 @rule(
@@ -526,16 +526,16 @@ def receipt_missing(ctx: Context) -> Iterator[Hit]:
     good=("submitted: 2024-10-08\nevents:\n  - {type: correction_notice, date: 2024-10-10}\n"
           "  - {type: correction_received, date: 2024-10-15}"),
 )
-def dates_out_of_order(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        yield from _order_hits(rec)
+@per_record("application")
+def dates_out_of_order(rec: Record) -> Iterator[Hit]:
+    yield from _order_hits(rec, events_of(rec))
 
 
-def _order_hits(rec: Record) -> Iterator[Hit]:
+def _order_hits(rec: Record, evs: list) -> Iterator[Hit]:
     data = rec.data
-    sub = parse_date(data.get("submitted"))
+    sub = pdate(data.get("submitted"))
     for key in ("signed_for", "confirmed"):
-        d = parse_date(data.get(key))
+        d = pdate(data.get(key))
         if d is not None and sub is not None and d < sub:
             f = RECEIPT_FIELDS[key]
             yield hit(rec, (key,), what=f[0], what_en=f"{f[1]} date", date=d.isoformat(),
@@ -548,7 +548,7 @@ def _order_hits(rec: Record) -> Iterator[Hit]:
         floor, floor_zh, floor_en = sub, "提交日期", "the submission date"
     flagged: set[int] = set()
     if floor is not None:
-        for i, t, d, _ in events_of(rec):
+        for i, t, d, _ in evs:
             if d < floor:
                 flagged.add(i)
                 z, e = _event_label(t)
@@ -562,7 +562,7 @@ def _order_hits(rec: Record) -> Iterator[Hit]:
                       problem_en=f"is before {floor_en} {floor.isoformat()}")
     for start, end in (("correction_notice", "correction_received"), ("consultation_sent", "consultation_answered"),
                        ("fee_notice", "fee_paid")):
-        for j, d in _unpaired(rec, start, end):
+        for j, d in _unpaired(evs, start, end):
             if j in flagged:
                 continue
             z, e = _event_label(end)
@@ -585,15 +585,15 @@ def _order_hits(rec: Record) -> Iterator[Hit]:
     bad="review: {kind: reconsideration, result: upheld}",
     good="review: {kind: reconsideration, result: upheld, date: 2025-02-01}",
 )
-def review_without_date(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        review = rec.data.get("review")
-        if not isinstance(review, dict):
-            continue
-        result = review.get("result")
-        if isinstance(result, str) and result != "pending" and review.get("date") is None:
-            yield hit(rec, ("review",), anchor="parent", result=REVIEW_RESULTS.get(result, (result,))[0],
-                      result_en=REVIEW_RESULTS.get(result, (result, result))[1], **_review_kind(review))
+@per_record("application")
+def review_without_date(rec: Record) -> Iterator[Hit]:
+    review = rec.data.get("review")
+    if not isinstance(review, dict):
+        return
+    result = review.get("result")
+    if isinstance(result, str) and result != "pending" and review.get("date") is None:
+        yield hit(rec, ("review",), anchor="parent", result=REVIEW_RESULTS.get(result, (result,))[0],
+                  result_en=REVIEW_RESULTS.get(result, (result, result))[1], **_review_kind(review))
 
 
 @rule(
@@ -607,11 +607,11 @@ def review_without_date(ctx: Context) -> Iterator[Hit]:
     bad="review: {kind: reconsideration, result: pending, date: 2025-01-10}",
     good="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info]}\nreview: {kind: reconsideration, result: pending, date: 2025-01-10}",
 )
-def review_without_reply(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        review = rec.data.get("review")
-        if isinstance(review, dict) and _reply(rec) is None:
-            yield hit(rec, ("review",), **_review_kind(review))
+@per_record("application")
+def review_without_reply(rec: Record) -> Iterator[Hit]:
+    review = rec.data.get("review")
+    if isinstance(review, dict) and _reply(rec) is None:
+        yield hit(rec, ("review",), **_review_kind(review))
 
 
 # -- outcomes that need earlier events -------------------------------------------------------------
@@ -633,20 +633,20 @@ def _before(events: list, t: str, until: date | None) -> list[date]:
     good=("events:\n  - {type: correction_notice, date: 2024-10-10}\n  - {type: correction_received, date: 2024-10-15}\n"
           "reply: {date: 2024-11-05, outcome: still_unclear}"),
 )
-def still_unclear_without_correction(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        if _outcome(rec) != "still_unclear":
-            continue
-        evs, until = events_of(rec), _reply_date(rec)
-        notices = _before(evs, "correction_notice", until)
-        received = [d for d in _before(evs, "correction_received", until) if notices and d >= min(notices)]
-        if notices and received:
-            continue
-        if not notices:
-            z, e = "没有补正告知（correction_notice）", "no correction notice was given"
-        else:
-            z, e = "没有收到补正（correction_received）的记录", "no corrected application was received"
-        yield hit(rec, ("reply", "outcome"), missing=z, missing_en=e)
+@per_record("application")
+def still_unclear_without_correction(rec: Record) -> Iterator[Hit]:
+    if _outcome(rec) != "still_unclear":
+        return
+    evs, until = events_of(rec), _reply_date(rec)
+    notices = _before(evs, "correction_notice", until)
+    received = [d for d in _before(evs, "correction_received", until) if notices and d >= min(notices)]
+    if notices and received:
+        return
+    if not notices:
+        z, e = "没有补正告知（correction_notice）", "no correction notice was given"
+    else:
+        z, e = "没有收到补正（correction_received）的记录", "no corrected application was received"
+    yield hit(rec, ("reply", "outcome"), missing=z, missing_en=e)
 
 
 @rule(
@@ -660,21 +660,21 @@ def still_unclear_without_correction(ctx: Context) -> Iterator[Hit]:
     bad="reply: {date: 2024-11-20, outcome: no_correction}",
     good="events:\n  - {type: correction_notice, date: 2024-10-10, note: 请于15日内补正}\nreply: {date: 2024-11-20, outcome: no_correction}",
 )
-def no_correction_mismatch(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        if _outcome(rec) != "no_correction":
-            continue
-        evs = events_of(rec)
-        notices = _before(evs, "correction_notice", None)
-        if not notices:
-            yield hit(rec, ("reply", "outcome"), problem="没有补正告知（correction_notice）的记录",
-                      problem_en="no correction notice is recorded")
-            continue
-        last = max(notices)
-        got = [d for d in _before(evs, "correction_received", None) if d >= last]
-        if got:
-            yield hit(rec, ("reply", "outcome"), problem=f"已于 {min(got).isoformat()} 收到补正",
-                      problem_en=f"the corrected application arrived on {min(got).isoformat()}")
+@per_record("application")
+def no_correction_mismatch(rec: Record) -> Iterator[Hit]:
+    if _outcome(rec) != "no_correction":
+        return
+    evs = events_of(rec)
+    notices = _before(evs, "correction_notice", None)
+    if not notices:
+        yield hit(rec, ("reply", "outcome"), problem="没有补正告知（correction_notice）的记录",
+                  problem_en="no correction notice is recorded")
+        return
+    last = max(notices)
+    got = [d for d in _before(evs, "correction_received", None) if d >= last]
+    if got:
+        yield hit(rec, ("reply", "outcome"), problem=f"已于 {min(got).isoformat()} 收到补正",
+                  problem_en=f"the corrected application arrived on {min(got).isoformat()}")
 
 
 @rule(
@@ -688,19 +688,19 @@ def no_correction_mismatch(ctx: Context) -> Iterator[Hit]:
     bad="reply: {date: 2024-12-20, outcome: no_fee}",
     good="events:\n  - {type: fee_notice, date: 2024-11-01, amount: 300}\nreply: {date: 2024-12-20, outcome: no_fee}",
 )
-def no_fee_mismatch(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        if _outcome(rec) != "no_fee":
-            continue
-        evs = events_of(rec)
-        if not _before(evs, "fee_notice", None):
-            yield hit(rec, ("reply", "outcome"), problem="没有收费通知（fee_notice）的记录",
-                      problem_en="no fee notice is recorded")
-            continue
-        paid = _before(evs, "fee_paid", None)
-        if paid:
-            yield hit(rec, ("reply", "outcome"), problem=f"申请人已于 {min(paid).isoformat()} 缴费",
-                      problem_en=f"the fee was paid on {min(paid).isoformat()}")
+@per_record("application")
+def no_fee_mismatch(rec: Record) -> Iterator[Hit]:
+    if _outcome(rec) != "no_fee":
+        return
+    evs = events_of(rec)
+    if not _before(evs, "fee_notice", None):
+        yield hit(rec, ("reply", "outcome"), problem="没有收费通知（fee_notice）的记录",
+                  problem_en="no fee notice is recorded")
+        return
+    paid = _before(evs, "fee_paid", None)
+    if paid:
+        yield hit(rec, ("reply", "outcome"), problem=f"申请人已于 {min(paid).isoformat()} 缴费",
+                  problem_en=f"the fee was paid on {min(paid).isoformat()}")
 
 
 @rule(
@@ -714,11 +714,11 @@ def no_fee_mismatch(ctx: Context) -> Iterator[Hit]:
     bad="reply: {date: 2024-12-10}",
     good="reply: {date: 2024-12-10, outcome: disclosed}",
 )
-def reply_without_outcome(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        reply, d = _reply(rec), _reply_date(rec)
-        if reply is not None and d is not None and reply.get("outcome") is None:
-            yield hit(rec, ("reply",), anchor="parent", date=d.isoformat())
+@per_record("application")
+def reply_without_outcome(rec: Record) -> Iterator[Hit]:
+    reply, d = _reply(rec), _reply_date(rec)
+    if reply is not None and d is not None and reply.get("outcome") is None:
+        yield hit(rec, ("reply",), anchor="parent", date=d.isoformat())
 
 
 @rule(
@@ -731,9 +731,9 @@ def reply_without_outcome(ctx: Context) -> Iterator[Hit]:
     bad="events:\n  - {type: extension, date: 2024-11-20, approved_by: 局办公室主任}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
 )
-def extension_without_days(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        for i, d, ev in _extensions(rec):
-            if ev.get("days") is None:
-                yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
+@per_record("application")
+def extension_without_days(rec: Record) -> Iterator[Hit]:
+    for i, d, ev in _extensions(rec):
+        if ev.get("days") is None:
+            yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from govdisc.loading.layout import classify
+from govdisc.model import Record
 from govdisc.rules.base import Hit, declare, hit, rule
 from govdisc.rules.context import Context
+from govdisc.rules.engine import per_record
 
 declare(
     "REG001", "error",
@@ -88,6 +90,9 @@ declare(
     hint=("删除这条注释。", "Delete the comment."),
 )
 
+
+#: Kinds whose file place carries the record's year (and, for the first two, its department).
+_YEARLY_PLACES = ("catalog", "review", "activities", "report")
 
 _ID_KEYS = {"document": "doc_no", "application": "id", "opinion": "id", "meeting": "id"}
 
@@ -216,19 +221,21 @@ def unknown_catalog_items(ctx: Context) -> Iterator[Hit]:
     hint=("改正字段，或把文件移到对应的目录/文件名。", "Fix the key, or move/rename the file to match."),
     bad="# applications/2024/YSQ-2024-0007.yaml\nid: YSQ-2024-0008", good="id: YSQ-2024-0007",
 )
-def place_mismatch(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.records:
+@per_record()
+def place_mismatch(rec: Record) -> Iterator[Hit]:
+    d = rec.data
+    if rec.kind in _YEARLY_PLACES:  # only these have a department or year in the path to match
         spec = classify(rec.path)
-        d = rec.data
-        if rec.kind in ("catalog", "review") and isinstance(d.get("department"), str) and d["department"] != spec.dept:
-            yield hit(rec, ("department",), key="department", value=d["department"], path=rec.path, expected=spec.dept)
-        if rec.kind in ("catalog", "review", "activities", "report") and isinstance(d.get("year"), int) \
-                and d["year"] != spec.year:
+        if rec.kind in ("catalog", "review") and isinstance(d.get("department"), str) \
+                and d["department"] != spec.dept:
+            yield hit(rec, ("department",), key="department", value=d["department"], path=rec.path,
+                      expected=spec.dept)
+        if isinstance(d.get("year"), int) and d["year"] != spec.year:
             yield hit(rec, ("year",), key="year", value=d["year"], path=rec.path, expected=spec.year)
-        if rec.kind == "application" and isinstance(d.get("id"), str):
-            stem = rec.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            if d["id"] != stem:
-                yield hit(rec, ("id",), key="id", value=d["id"], path=rec.path, expected=stem)
+    if rec.kind == "application" and isinstance(d.get("id"), str):
+        stem = rec.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if d["id"] != stem:
+            yield hit(rec, ("id",), key="id", value=d["id"], path=rec.path, expected=stem)
 
 
 
