@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from govdisc.dates import parse_date
@@ -144,9 +145,71 @@ def _block_name(names: list[str], sep: str) -> str:
     return sep.join(kept)
 
 
-@lru_cache(maxsize=4)
+#: spans of years already built (or read from a register's cache) in this process
+_BASES: dict[tuple[int, int], _Base] = {}
+
+
 def _base(first_year: int, last_year: int) -> _Base:
-    """Build the package-derived day kinds and names once per span of years."""
+    """The package-derived day kinds and names, built once per span of years."""
+    key = (first_year, last_year)
+    if key not in _BASES:
+        _BASES[key] = _build_base(first_year, last_year)
+    return _BASES[key]
+
+
+def _package_stamp() -> tuple:
+    """What the built data depends on: this module and the installed holidays package's China
+    data, by file signature (found without importing the package, which costs ~70 ms)."""
+    import importlib.util
+    import os
+
+    stamp: list = [CALENDAR_CACHE_FORMAT]
+    spec = importlib.util.find_spec("holidays")
+    base = os.path.dirname(spec.origin) if spec and spec.origin else ""
+    for path in (__file__, os.path.join(base, "countries", "china.py"), os.path.join(base, "version.py")):
+        try:
+            st = os.stat(path)
+            stamp.append((path, st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append((path, None))
+    return tuple(stamp)
+
+
+CALENDAR_CACHE_FORMAT = 1
+
+
+def preload(cache_dir: "Path", first_year: int = 2000, last_year: int = 2045) -> None:
+    """Read the default span's package data from a register's cache, or build and store it there.
+
+    The holidays package takes ~0.1 s to import and evaluate; a warm check needs none of it. The
+    cache is keyed by the package's and this module's file signatures, and a bad file is rebuilt.
+    """
+    import pickle
+
+    from govdisc.authoring.atomic import write_bytes
+
+    key = (first_year, last_year)
+    if key in _BASES:
+        return
+    path = cache_dir / "calendar.pickle"
+    stamp = _package_stamp()
+    try:
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+        if stored.get("stamp") == stamp and isinstance(stored.get("base"), _Base):
+            _BASES[key] = stored["base"]
+            return
+    except Exception:  # noqa: BLE001 - missing or unreadable: rebuild
+        pass
+    base = _base(first_year, last_year)
+    try:
+        write_bytes(path, pickle.dumps({"stamp": stamp, "base": base}, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only register simply rebuilds next time
+
+
+def _build_base(first_year: int, last_year: int) -> _Base:
+    """Build the package-derived day kinds and names for a span of years."""
     years = range(first_year, last_year + 1)
     zh, en = _china(years, "zh_CN"), _china(years, "en_US")
     start, end = date(first_year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal()

@@ -70,6 +70,10 @@ def rule_findings(loaded: LoadedRegister, ctx: Context, cache: bool) -> list[Fin
     (.govdisc-cache/rules.bin) and reused while the file is unchanged (engine.RecordHits)."""
     if not cache:
         return engine.run_rules(ctx)
+    from govdisc.calendar import preload
+    from govdisc.loading.layout import CACHE_DIR
+
+    preload(loaded.root / CACHE_DIR)
     store = engine.RecordHits.load(loaded.root, {r.path: r.digest for r in loaded.results if r.digest})
     found = engine.run_rules(ctx, store=store)
     store.save()

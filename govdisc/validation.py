@@ -6,33 +6,39 @@ import copy
 import difflib
 import re
 from functools import lru_cache
-from typing import Any, Iterator
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any, Iterator
 
 from govdisc import resources
 from govdisc.dates import is_date, is_datetime
 from govdisc.model import Pointer
 
-_FORMATS = FormatChecker()
+if TYPE_CHECKING:  # jsonschema is imported on first use: a warm check validates nothing
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
-@_FORMATS.checks("date")
 def _check_date(value: object) -> bool:
     return not isinstance(value, str) or is_date(value)
 
 
-@_FORMATS.checks("govdisc-datetime")
 def _check_datetime(value: object) -> bool:
     return not isinstance(value, str) or is_datetime(value)
 
 
+@lru_cache(maxsize=1)
+def _format_checker():
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+    checker.checks("date")(_check_date)
+    checker.checks("govdisc-datetime")(_check_datetime)
+    return checker
 
 
 @lru_cache(maxsize=1)
-def _registry() -> Registry:
+def _registry():
+    from referencing import Registry, Resource
+
     resources_ = []
     for name in resources.schema_texts():
         contents = resources.schema(name)
@@ -41,8 +47,10 @@ def _registry() -> Registry:
 
 
 @lru_cache(maxsize=None)
-def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(resources.schema(kind), registry=_registry(), format_checker=_FORMATS)
+def validator(kind: str) -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(resources.schema(kind), registry=_registry(), format_checker=_format_checker())
 
 
 @lru_cache(maxsize=None)
@@ -150,7 +158,7 @@ def _stringify_keys(value: Any) -> Any:
     return value
 
 
-def _leaf(err: ValidationError) -> ValidationError:
+def _leaf(err: "ValidationError") -> "ValidationError":
     """For oneOf/anyOf, the most relevant sub-error says more than 'is not valid under any'."""
     from jsonschema.exceptions import best_match
 

@@ -276,3 +276,24 @@ def test_construction_is_fast_once_package_data_is_loaded() -> None:
     t = time.perf_counter()
     WorkCalendar(extra_holidays=[D("2029-01-02")], extra_workdays=[D("2029-01-06")])
     assert time.perf_counter() - t < 0.05
+
+
+def test_preload_reads_and_writes_the_package_data_cache(tmp_path, monkeypatch):
+    from govdisc import calendar as C
+
+    C.preload(tmp_path)  # built in this process already, or read: nothing to write then
+    monkeypatch.setattr(C, "_BASES", {})
+    C.preload(tmp_path)
+    assert (tmp_path / "calendar.pickle").is_file()
+    built = C._BASES[(2000, 2045)]
+    monkeypatch.setattr(C, "_BASES", {})
+    C.preload(tmp_path)  # from the file
+    assert C._BASES[(2000, 2045)] == built
+    (tmp_path / "calendar.pickle").write_bytes(b"garbage")
+    monkeypatch.setattr(C, "_BASES", {})
+    C.preload(tmp_path)  # a bad file is rebuilt, never trusted
+    assert C._BASES[(2000, 2045)] == built
+    monkeypatch.setattr(C, "_BASES", {})
+    monkeypatch.setattr(C, "CALENDAR_CACHE_FORMAT", 99)  # another package/module version
+    C.preload(tmp_path)
+    assert C._BASES[(2000, 2045)] == built
