@@ -7,12 +7,14 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from govdisc import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="govdisc",
@@ -49,11 +51,15 @@ def fail(message_zh: str, message_en: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def console() -> Console:
+def console() -> "Console":
+    from rich.console import Console
+
     return Console(no_color=not STATE.color, highlight=False, soft_wrap=True)
 
 
-def err_console() -> Console:
+def err_console() -> "Console":
+    from rich.console import Console
+
     return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True)
 
 

@@ -8,6 +8,7 @@ Obligations exist for the years the register has records for, up to the as-of ye
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from govdisc.calendar import MAX_YEAR, MIN_YEAR, WorkCalendar
 from govdisc.config import Config
@@ -21,8 +22,13 @@ def record_year(rec: Record) -> int | None:
     y = rec.data.get("year")
     if isinstance(y, int) and not isinstance(y, bool):
         return y
-    parts = rec.path.split("/")
-    for part in parts[1:]:
+    return path_year(rec.path)
+
+
+@lru_cache(maxsize=None)
+def path_year(path: str) -> int | None:
+    """The year folder or file name of a register path (memoised: rules ask for it often)."""
+    for part in path.split("/")[1:]:
         stem = part.rsplit(".", 1)[0] if part.endswith((".yaml", ".yml")) else part
         if len(stem) == 4 and stem.isdigit():
             return int(stem)
