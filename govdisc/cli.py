@@ -302,9 +302,13 @@ def stats(
 def _load_for_reports(register: Path | None):
     from govdisc.loading.register import load_register
 
+    from govdisc.calendar import preload
+    from govdisc.loading.layout import CACHE_DIR
+
     loaded = load_register(resolve_root(register), cache=True)
     if loaded.config_broken:
         fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
+    preload(loaded.root / CACHE_DIR)
     return loaded
 
 

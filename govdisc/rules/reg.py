@@ -215,8 +215,8 @@ def unknown_catalog_items(ctx: Context) -> Iterator[Hit]:
 @rule(
     "REG012", "error",
     title=("记录内容与文件位置不一致", "Record does not match its place"),
-    message=("{key} 为 {value}，与文件位置 {path} 不一致（应为 {expected}）",
-             "{key} is {value}, which does not match the file's place {path} (expected {expected})"),
+    message=("{key} 为 {value}，与文件位置 {place} 不一致（应为 {expected}）",
+             "{key} is {value}, which does not match the file's place {place} (expected {expected})"),
     basis="登记簿目录约定（docs/register-format.md）",
     hint=("改正字段，或把文件移到对应的目录/文件名。", "Fix the key, or move/rename the file to match."),
     bad="# applications/2024/YSQ-2024-0007.yaml\nid: YSQ-2024-0008", good="id: YSQ-2024-0007",
@@ -228,14 +228,14 @@ def place_mismatch(rec: Record) -> Iterator[Hit]:
         spec = classify(rec.path)
         if rec.kind in ("catalog", "review") and isinstance(d.get("department"), str) \
                 and d["department"] != spec.dept:
-            yield hit(rec, ("department",), key="department", value=d["department"], path=rec.path,
+            yield hit(rec, ("department",), key="department", value=d["department"], place=rec.path,
                       expected=spec.dept)
         if isinstance(d.get("year"), int) and d["year"] != spec.year:
-            yield hit(rec, ("year",), key="year", value=d["year"], path=rec.path, expected=spec.year)
+            yield hit(rec, ("year",), key="year", value=d["year"], place=rec.path, expected=spec.year)
     if rec.kind == "application" and isinstance(d.get("id"), str):
         stem = rec.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if d["id"] != stem:
-            yield hit(rec, ("id",), key="id", value=d["id"], path=rec.path, expected=stem)
+            yield hit(rec, ("id",), key="id", value=d["id"], place=rec.path, expected=stem)
 
 
 

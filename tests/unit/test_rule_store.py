@@ -17,7 +17,8 @@ from govdisc.check import existing_files, run_check
 from govdisc.deadlines import compute_obligations, open_obligations
 from govdisc.loading import cache
 from govdisc.loading.layout import CACHE_DIR, classify, scan
-from govdisc.loading.register import load_register
+from govdisc.loading.files import load_file
+from govdisc.loading.register import compact_entry, load_register
 from govdisc.rules import REGISTRY, engine
 from govdisc.rules.base import from_hit
 from govdisc.rules.context import Context
@@ -167,3 +168,11 @@ def test_existing_files_stats_only_unread_paths(reg: Path) -> None:
     loaded = load_register(reg, jobs=1)
     paths = [r.path for r in loaded.results] + ["documents/2025/missing.yaml"]
     assert existing_files(reg, paths, loaded) == [p for p in paths if (reg / p).is_file()]
+
+
+def test_compact_entries_share_their_keys_and_equal_the_plain_result() -> None:
+    spec = next(s for s in scan(EXAMPLE) if s.kind == "application")
+    plain, compact = load_file(EXAMPLE, spec), compact_entry(EXAMPLE, spec)
+    assert compact[3] == plain.data and list(compact[3]) == list(plain.data)
+    other = compact_entry(EXAMPLE, next(s for s in scan(EXAMPLE) if s.kind == "application" and s != spec))
+    assert all(a is b for a, b in zip(compact[3], other[3]) if a == b)
