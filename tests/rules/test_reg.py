@@ -1,0 +1,77 @@
+"""REG: identities, references, places, provisional clocks and suppressions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from support import record, run_rule, write_register
+
+from govdisc.check import run_check
+
+
+def doc(path, no, **extra):
+    return record("document", path, {"doc_no": no, "title": "通知", "department": "bgs", "kind": "notice",
+                                     "formed": "2024-03-01", "disclosure": "public", **extra})
+
+
+def test_reg007_duplicate_doc_no():
+    a, b = doc("documents/2024/a.yaml", "测试办〔2024〕1号"), doc("documents/2024/b.yaml", "测试办〔2024〕1号")
+    (f,) = run_rule("REG007", [a, b])
+    assert f.path == "documents/2024/b.yaml" and f.pointer == ("doc_no",) and "documents/2024/a.yaml" in f.message_zh
+    assert run_rule("REG007", [a, doc("documents/2024/b.yaml", "测试办〔2024〕2号")]) == []
+
+
+def test_reg008_unknown_department():
+    (f,) = run_rule("REG008", [doc("documents/2024/a.yaml", "测试办〔2024〕1号", department="nosuch")])
+    assert f.pointer == ("department",) and "nosuch" in f.message_zh
+    assert run_rule("REG008", [doc("documents/2024/a.yaml", "测试办〔2024〕1号")]) == []
+
+
+def test_reg009_unknown_document_reference():
+    app = record("application", "applications/2024/YSQ-2024-0001.yaml",
+                 {"id": "YSQ-2024-0001", "documents": ["测试办〔2024〕9号"]})
+    (f,) = run_rule("REG009", [app])
+    assert f.pointer == ("documents", 0)
+    assert run_rule("REG009", [app, doc("documents/2024/a.yaml", "测试办〔2024〕9号")]) == []
+
+
+def test_reg010_unknown_catalog_item():
+    d = doc("documents/2024/a.yaml", "测试办〔2024〕1号", catalog_item="BGS-99")
+    (f,) = run_rule("REG010", [d])
+    assert f.pointer == ("catalog_item",) and "BGS-99" in f.message_zh
+    cat = record("catalog", "catalog/bgs/2024.yaml", {"department": "bgs", "year": 2024, "items": [{"id": "BGS-99"}]})
+    assert run_rule("REG010", [d, cat]) == []
+
+
+def test_reg012_place_mismatch_names_the_place():
+    app = record("application", "applications/2024/YSQ-2024-0007.yaml", {"id": "YSQ-2024-0008"})
+    (f,) = run_rule("REG012", [app])
+    assert "applications/2024/YSQ-2024-0007.yaml" in f.message_zh and "{" not in f.message_zh
+    assert run_rule("REG012", [record("application", "applications/2024/YSQ-2024-0007.yaml",
+                                      {"id": "YSQ-2024-0007"})]) == []
+
+
+def test_reg011_provisional_deadline_and_override():
+    app = record("application", "applications/2028/YSQ-2028-0001.yaml",
+                 {"id": "YSQ-2028-0001", "channel": "in_person", "submitted": "2028-03-01"})
+    found = run_rule("REG011", [app], as_of=date(2028, 3, 2))
+    assert found and found[0].path == "applications/2028/YSQ-2028-0001.yaml"
+    known = run_rule("REG011", [app], config={"calendar": {"holidays": ["2028-01-01"]}}, as_of=date(2028, 3, 2))
+    assert known == []
+
+
+def test_reg014_reg015_suppressions(tmp_path):
+    root = write_register(tmp_path / "r", {
+        "documents/2026/a.yaml": """\
+            doc_no: 测试办[2026]1号  # govdisc: ignore[DOC001]
+            title: 通知
+            department: bgs
+            kind: internal
+            formed: 2026-02-02
+            disclosure: not_public
+            withholding: {reason: internal_affairs, explanation: 内部事务}  # govdisc: ignore[APP001] 无关
+            """,
+    })
+    found = {f.code: f for f in run_check(root, date(2026, 3, 2)).findings}
+    assert "DOC001" not in found  # suppressed on its line
+    assert found["REG014"].line == 1 and found["REG015"].line == 7
