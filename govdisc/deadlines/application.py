@@ -137,43 +137,40 @@ def awaiting_correction(app: App) -> date | None:
     return last
 
 
-def consultation_windows(app: App) -> list[tuple[int, Window, date | None]]:
-    """Each consultation_sent paired with the next unused answer, capped at 15 working days."""
-    answers = app.of_type("consultation_answered")
+def _paired(app: App, opening: str, closing: str) -> list[tuple[int, date, dict, date | None]]:
+    """Each opening event with the next unused closing event on or after it (or None)."""
+    closers = app.of_type(closing)
     used: set[int] = set()
     out = []
-    for i, _, sent, ev in app.of_type("consultation_sent"):
-        answered = None
-        for j, _, d, _ in answers:
-            if j not in used and d >= sent:
+    for i, _, opened, ev in app.of_type(opening):
+        closed = None
+        for j, _, d, _ in closers:
+            if j not in used and d >= opened:
                 used.add(j)
-                answered = d
+                closed = d
                 break
-        cap = app.cal.add(sent, CONSULTATION_DAYS)
-        party = "agency" if ev.get("party") == "agency" else "third_party"
-        end = cap if answered is None or answered > cap else answered
-        w = Window(sent, end, f"consultation_{party}", capped=end == cap and answered != cap,
-                   open=answered is None)
-        out.append((i, w, answered))
+        out.append((i, opened, ev, closed))
     return out
+
+
+def _window(app: App, opened: date, closed: date | None, limit: int, why: str) -> Window:
+    """The excluded stretch from opening to closing, capped at `limit` working days."""
+    cap = app.cal.add(opened, limit)
+    end = cap if closed is None or closed > cap else closed
+    return Window(opened, end, why, capped=end == cap and closed != cap, open=closed is None)
+
+
+def consultation_windows(app: App) -> list[tuple[int, Window, date | None]]:
+    """Each consultation_sent paired with the next unused answer, capped at 15 working days."""
+    return [(i, _window(app, sent, answered, CONSULTATION_DAYS,
+                        f"consultation_{'agency' if ev.get('party') == 'agency' else 'third_party'}"), answered)
+            for i, sent, ev, answered in _paired(app, "consultation_sent", "consultation_answered")]
 
 
 def fee_windows(app: App) -> list[tuple[int, Window, date | None]]:
     """Each fee_notice paired with the next payment, capped at the 20-working-day payment period."""
-    paid_events = app.of_type("fee_paid")
-    used: set[int] = set()
-    out = []
-    for i, _, notice, _ in app.of_type("fee_notice"):
-        paid = None
-        for j, _, d, _ in paid_events:
-            if j not in used and d >= notice:
-                used.add(j)
-                paid = d
-                break
-        cap = app.cal.add(notice, FEE_DAYS)
-        end = cap if paid is None or paid > cap else paid
-        out.append((i, Window(notice, end, "fee", capped=end == cap and paid != cap, open=paid is None), paid))
-    return out
+    return [(i, _window(app, notice, paid, FEE_DAYS, "fee"), paid)
+            for i, notice, _, paid in _paired(app, "fee_notice", "fee_paid")]
 
 
 def approved_extension(app: App) -> int:
