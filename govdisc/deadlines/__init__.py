@@ -7,10 +7,8 @@ obligations (statutory and internal clocks), met or open, each with its derivati
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Callable, Iterator
+from typing import Callable
 
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
@@ -20,6 +18,7 @@ from govdisc.deadlines.common import day_status
 from govdisc.deadlines.document import document_obligations
 from govdisc.deadlines.opinion import opinion_obligations
 from govdisc.deadlines.yearend import yearend_obligations
+from govdisc.heap import gc_paused
 from govdisc.model import Obligation, Record
 
 __all__ = ["compute_obligations", "open_obligations", "explain_record", "record_obligations", "BY_KIND"]
@@ -50,7 +49,7 @@ def compute_obligations(records: list[Record], config: Config, calendar: WorkCal
     them: their met_on is never after that day (asof.known_by drops later facts first), so
     `reopen_later` would not reopen them and a listing of open obligations drops them anyway.
     """
-    with paused_gc():
+    with gc_paused():
         out = record_obligations(records, config, calendar, as_of, explain, open_only=open_only)
         out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
     return reopen_later(out, calendar, config, _day(as_of))
@@ -65,20 +64,6 @@ def reopen_later(obligations: list[Obligation], calendar: WorkCalendar, config: 
             ob.met_on = None
             ob.status, ob.days_left = day_status(calendar, date.fromisoformat(ob.due), None, day, config)
     return obligations
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Suspend the cyclic GC while clocks are built: they make no cycles, but the many small
-    objects trigger collections that rescan the whole loaded register (half the run time at
-    100k records). Reference counting still frees everything; the GC state is restored."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,

@@ -186,7 +186,7 @@ def _rules_key() -> bytes:
 
 def read_rule_hits(root: Path) -> dict[str, tuple]:
     """path → stored per-record rule findings (rules.engine.RecordHits), {} if unusable."""
-    from govdisc.loading.register import gc_paused
+    from govdisc.heap import gc_paused
 
     try:
         payload = _read_blob(root / CACHE_DIR / RULES_FILE, _rules_key())

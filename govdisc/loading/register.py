@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import marshal
 import os
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govdisc.config import Config
+from govdisc.heap import gc_paused, settle_heap
 from govdisc.loading.files import FileResult, from_entry, load_file, to_entry
 from govdisc.loading.layout import CONFIG_NAME, FileSpec, expected_place, scan
 from govdisc.model import Finding, Record
@@ -99,41 +97,11 @@ def load_results(root: Path, specs: list[FileSpec], jobs: int = 1) -> list[FileR
     return [from_entry(e) for part in parse_parts(root, specs, jobs) for e in chunk_entries(part)]
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while loading.
-
-    Loading builds hundreds of thousands of long-lived dicts and lists and no cycles; every
-    700 allocations the collector would otherwise walk them again (at 100 000 records half of
-    a warm load went to that). Forked pool workers inherit the paused state.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def load_register(root: Path, jobs: int | None = None, cache: bool = False) -> LoadedRegister:
     with gc_paused():
         loaded = _load_register(root, jobs, cache)
         settle_heap()  # before the GC is back on, or its first collection walks every new object
     return loaded
-
-
-def settle_heap() -> None:
-    """Take what exists now (the loaded register above all) out of the cyclic GC's view.
-
-    The register's hundreds of thousands of dicts and lists live as long as the command; the
-    rules, deadlines and statistics that follow allocate millions of short-lived objects, and
-    every full collection they trigger would walk the whole register again (at 100 000
-    records: 0.5 s for the calendar's `holidays` import alone, ~0.9 s per `check`).
-    `gc.freeze()` moves the survivors to the permanent generation; reference counting still
-    frees them when they are dropped, only cyclic garbage among them is never collected.
-    """
-    gc.freeze()
 
 
 def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:

@@ -15,7 +15,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from govdisc.deadlines import paused_gc
+from govdisc.heap import gc_paused
 from govdisc.model import Finding, Record
 from govdisc.rules.base import REGISTRY, Check, Hit, Rule, from_hit
 from govdisc.rules.context import Context
@@ -209,7 +209,7 @@ def run_rules(ctx: Context, codes: Iterable[str] | None = None,
     GC is paused meanwhile (as for the deadline engine): the checks make many small objects and
     no cycles to speak of, and its collections would cost a quarter of the rule time.
     """
-    with paused_gc():
+    with gc_paused():
         return _run_rules(ctx, codes, store)
 
 
