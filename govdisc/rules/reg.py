@@ -28,10 +28,11 @@ declare(
 )
 declare(
     "REG003", "error",
-    title=("文件不是 UTF-8 编码", "File is not UTF-8"),
-    message=("文件不是 UTF-8 编码（首个无效字节 {byte}）", "the file is not UTF-8 (first invalid byte {byte})"),
-    basis="登记簿约定：所有文件使用 UTF-8 编码",
-    hint=("用编辑器以 UTF-8 编码另存（不要使用 GBK/GB2312）。", "Save the file as UTF-8 (not GBK/GB2312)."),
+    title=("文件不是 UTF-8 文本", "File is not UTF-8 text"),
+    message=("文件不是 UTF-8 文本：{what}", "the file is not UTF-8 text: {what_en}"),
+    basis="登记簿约定：所有文件使用 UTF-8 编码（可带 BOM）",
+    hint=("用编辑器以 UTF-8 编码另存，或按消息中的 iconv 命令转换；二进制文件不要放进登记簿。",
+          "Save the file as UTF-8, or convert it with the iconv command in the message; binary files do not belong in the register."),
 )
 declare(
     "REG004", "error",
@@ -73,6 +74,38 @@ declare(
     message=("文件无法读取：{error}", "the file cannot be read: {error}"),
     basis="—",
     hint=("检查文件权限，或是否为损坏的链接。", "Check the file's permissions or whether it is a broken link."),
+)
+declare(
+    "REG017", "error",
+    title=("文件过大", "File too large"),
+    message=("文件大小 {size}，超过单个文件上限 {limit}，未读取", "the file is {size}, over the per-file limit of {limit}; it was not read"),
+    basis="登记簿约定：一个文件是一条记录（govdisc.yaml 的 limits.max_file_bytes 可调整上限）",
+    hint=("一条记录不会有这么大：检查是否误放了数据文件或附件；确需更大时调整 limits.max_file_bytes。",
+          "No record is this large: check for a data file or attachment saved by mistake; raise limits.max_file_bytes only if it is really needed."),
+)
+declare(
+    "REG018", "error",
+    title=("符号链接未跟随", "Symbolic link not followed"),
+    message=("这是指向 {target} 的符号链接，{why}，未读取", "this is a symbolic link to {target}; {why_en}, so it was not read"),
+    basis="安全约定：检查只读取登记簿目录之内的文件",
+    hint=("把链接替换为文件本身（git 中提交真实文件），不要链接到登记簿之外或链接目录。",
+          "Replace the link with the file itself; do not link outside the register or link folders."),
+)
+declare(
+    "REG019", "error",
+    title=("不是普通文件", "Not a regular file"),
+    message=("名为 YAML 文件，但这是{what}，未读取", "named like a YAML file, but this is {what_en}; it was not read"),
+    basis="登记簿约定：每条记录是一个普通文件",
+    hint=("删除它或改名；记录必须是普通的 .yaml 文件。", "Remove or rename it; a record must be a plain .yaml file."),
+)
+declare(
+    "REG020", "error",
+    title=("规则内部错误", "Internal error in a rule"),
+    message=("规则 {rule} 检查本记录时发生内部错误（{error}）；本记录的该项检查未完成，其余检查照常进行。请向 govdisc 报告此问题",
+             "rule {rule} failed on this record with an internal error ({error}); that check is incomplete for this record, all others ran. Please report this to govdisc"),
+    basis="—",
+    hint=("这是 govdisc 的缺陷，不是登记簿的错误：请附上该记录向维护者报告；可用 ignore[规则代码] 暂时跳过。",
+          "This is a defect in govdisc, not in the register: report it with the record; ignore[<rule>] skips it meanwhile."),
 )
 declare(
     "REG014", "warning",
