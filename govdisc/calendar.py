@@ -178,33 +178,37 @@ def _package_stamp() -> tuple:
 CALENDAR_CACHE_FORMAT = 1
 
 
-def preload(cache_dir: "Path", first_year: int = 2000, last_year: int = 2045) -> None:
+CALENDAR_CACHE_FILE = "calendar.bin"
+
+
+def preload(root: "Path", first_year: int = 2000, last_year: int = 2045) -> None:
     """Read the default span's package data from a register's cache, or build and store it there.
 
     The holidays package takes ~0.1 s to import and evaluate; a warm check needs none of it. The
-    cache is keyed by the package's and this module's file signatures, and a bad file is rebuilt.
+    entry is keyed by the package's and this module's file signatures and authenticated like
+    every cache file (loading.cache.read_blob): plain marshalled data, never pickle.
     """
-    import pickle
+    import marshal
 
-    from govdisc.authoring.atomic import write_bytes
+    from govdisc.loading.cache import read_blob, write_blob
 
-    key = (first_year, last_year)
-    if key in _BASES:
+    span = (first_year, last_year)
+    if span in _BASES:
         return
-    path = cache_dir / "calendar.pickle"
-    stamp = _package_stamp()
+    key = marshal.dumps((_package_stamp(), span))
     try:
-        with open(path, "rb") as fh:
-            stored = pickle.load(fh)
-        if stored.get("stamp") == stamp and isinstance(stored.get("base"), _Base):
-            _BASES[key] = stored["base"]
+        payload = read_blob(root, CALENDAR_CACHE_FILE, key)
+        if payload is not None:
+            start, kinds, names, known = marshal.loads(payload)
+            _BASES[span] = _Base(start, kinds, names, frozenset(known))
             return
-    except Exception:  # noqa: BLE001 - missing or unreadable: rebuild
+    except Exception:  # noqa: BLE001 - unusable entry: rebuild
         pass
     base = _base(first_year, last_year)
     try:
-        write_bytes(path, pickle.dumps({"stamp": stamp, "base": base}, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
+        write_blob(root, CALENDAR_CACHE_FILE, key,
+                   marshal.dumps((base.start, base.kinds, base.names, tuple(sorted(base.known)))))
+    except (OSError, ValueError):
         pass  # a read-only register simply rebuilds next time
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from govdisc.loading.layout import CONFIG_NAME
 from govdisc.loading.locator import locate_findings, read_text
 from govdisc.loading.register import LoadedRegister, load_register
 from govdisc.model import Finding
@@ -55,7 +56,7 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     if not loaded.config_broken:
         findings += rule_findings(loaded, context_for(loaded, as_of), cache)
     if scope is not None:
-        findings = [f for f in findings if f.path in scope]
+        findings = [f for f in findings if f.path in scope or _register_wide(f)]
     texts = locate_findings(root, findings)
     findings = _suppress(root, loaded, findings, texts, scope)
     findings.sort(key=Finding.sort_key)
@@ -65,15 +66,20 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     return CheckResult(root, findings, len(checked), records, loaded.config_broken, checked)
 
 
+def _register_wide(f: Finding) -> bool:
+    """An internal error no record could be named for (REG020 on govdisc.yaml): the check is
+    incomplete whatever the scope, so it is reported with any scope."""
+    return f.code == "REG020" and f.path == CONFIG_NAME
+
+
 def rule_findings(loaded: LoadedRegister, ctx: Context, cache: bool) -> list[Finding]:
     """The rules' findings; with the cache, those of the per-record rules are kept per file
     (.govdisc-cache/rules.bin) and reused while the file is unchanged (engine.RecordHits)."""
     if not cache:
         return engine.run_rules(ctx)
     from govdisc.calendar import preload
-    from govdisc.loading.layout import CACHE_DIR
 
-    preload(loaded.root / CACHE_DIR)
+    preload(loaded.root)
     store = engine.RecordHits.load(loaded.root, {r.path: r.digest for r in loaded.results if r.digest})
     found = engine.run_rules(ctx, store=store)
     store.save()

@@ -47,20 +47,24 @@ class CheckFormat(str, Enum):
 
 
 def fail(message_zh: str, message_en: str, code: int = 2) -> None:
-    err_console().print(message_en if STATE.lang == "en" else message_zh, markup=False, highlight=False)
+    from govdisc.textsafety import terminal_text
+
+    message = terminal_text(message_en if STATE.lang == "en" else message_zh)
+    err_console().print(message, markup=False, highlight=False)
     raise typer.Exit(code)
 
 
 def console() -> "Console":
     from rich.console import Console
 
-    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True)
+    # emoji=False: ":smile:" in register text prints as typed (markup is escaped where it is built)
+    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
 
 
 def err_console() -> "Console":
     from rich.console import Console
 
-    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True)
+    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _lang(lang: str | None, no_color: bool = False) -> str:
@@ -174,7 +178,7 @@ def _emit(text: str, output: Path | None, markup: bool = False) -> None:
         if markup:
             from rich.text import Text
 
-            text = Text.from_markup(text).plain
+            text = Text.from_markup(text, emoji=False).plain
         from govdisc.authoring.atomic import write_text
 
         write_text(output, text if text.endswith("\n") else text + "\n")
@@ -287,12 +291,13 @@ def stats(
 
     from govdisc.calendar import calendar_for
     from govdisc.stats import annual_stats
+    from govdisc.textsafety import json_text
 
     lang_ = _lang(lang, no_color)
     loaded = _load_for_reports(register)
     data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
     if fmt is RulesFormat.json or output is not None:
-        _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+        _emit(json_text(json.dumps(data, ensure_ascii=False, indent=2)), output)
         return
     from govdisc.output.stats import stats_summary
 
@@ -300,15 +305,13 @@ def stats(
 
 
 def _load_for_reports(register: Path | None):
-    from govdisc.loading.register import load_register
-
     from govdisc.calendar import preload
-    from govdisc.loading.layout import CACHE_DIR
+    from govdisc.loading.register import load_register
 
     loaded = load_register(resolve_root(register), cache=True)
     if loaded.config_broken:
         fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
-    preload(loaded.root / CACHE_DIR)
+    preload(loaded.root)
     return loaded
 
 
@@ -363,6 +366,7 @@ def report_annual(
     from govdisc.calendar import calendar_for
     from govdisc.render import ReportMeta, git_commit, render_annual, report_problems
     from govdisc.stats import annual_stats
+    from govdisc.textsafety import terminal_text
 
     lang_ = _lang(lang, no_color)
     kind = _report_format(fmt, output)
@@ -373,7 +377,7 @@ def report_annual(
     for p in problems:
         label_ = {"error": "错误", "warning": "警告"}.get(p["severity"], p["severity"]) if lang_ != "en" else p["severity"]
         msg = p["message_en"] if lang_ == "en" else p["message_zh"]
-        err_console().print(f"{label_} {p['code']}: {msg}", markup=False)
+        err_console().print(f"{label_} {p['code']}: {terminal_text(msg)}", markup=False)
     if any(p["severity"] == "error" for p in problems) and not force:
         fail("表格未通过勾稽关系校验，未生成报告；核对后重试，或用 --force 强制生成。",
              "the tables fail the official cross-checks; no report written (use --force to write it anyway).", 1)

@@ -9,6 +9,10 @@ from typing import Any
 from govdisc.dates import parse_date
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+#: Per-file size cap (`limits.max_file_bytes`): records are a few KB; a file of megabytes is a
+#: data dump or an attack, and is reported (REG017) without being read.
+DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+MIN_FILE_BYTES_LIMIT = 64 * 1024
 
 
 @dataclass(slots=True)
@@ -35,6 +39,8 @@ class Config:
     report_due: str = "01-31"
     #: first year the register is kept; year-end duties are judged from then on (None: derived)
     since: int | None = None
+    #: files larger than this are reported (REG017), never read
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     @property
     def department_ids(self) -> set[str]:
@@ -79,6 +85,10 @@ class Config:
             cfg.report_due = data["report_due"]
         if isinstance(data.get("since"), int) and not isinstance(data.get("since"), bool):
             cfg.since = data["since"]
+        limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
+        cap = limits.get("max_file_bytes")
+        if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:
+            cfg.max_file_bytes = cap
         return cfg
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DT_RE = re.compile(
@@ -33,7 +33,16 @@ def is_date(value: object) -> bool:
 
 @lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+    """The IANA zone `name`; ZoneInfoNotFoundError (a KeyError) for any name that is none.
+
+    ZoneInfo raises OSError for a folder of the zone database (`timezone: Asia`) or an overlong
+    name, which callers expecting KeyError/ValueError for a bad `timezone` did not catch (found
+    by tests/unit/test_fuzz.py: OPN003 and the opinion clocks crashed on it).
+    """
+    try:
+        return ZoneInfo(name)
+    except OSError as exc:
+        raise ZoneInfoNotFoundError(f"no time zone {name[:60]!r}") from exc
 
 
 def parse_datetime(value: object, tz: str = "Asia/Shanghai") -> datetime | None:

@@ -62,3 +62,37 @@ def write_register(root: Path, files: dict[str, str], config: str | None = None)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+# -- a register with hostile text (security hardening: outputs must print it literally) ------------
+
+#: markup, template syntax and HTML that must never be interpreted anywhere
+HOSTILE_AGENCY = "<script>alert(1)</script>{{ 7*7 }}{% for x in range(3) %}x{% endfor %}<b>粗</b>"
+#: control characters and a lone surrogate, as YAML escapes can produce them
+HOSTILE_CONTROLS = "\x00\x07\x1b[31m\ud800"
+HOSTILE_DEPARTMENT = "电影处|甲*乙*[/x]"
+HOSTILE_PROBLEMS = ["问题<i>一</i>", "---", "===", "# 不是标题 #", "1. 不是列表",
+                    "{{ 7*7 }}" + HOSTILE_CONTROLS]
+
+
+def write_hostile_register(example: Path, dest: Path) -> Path:
+    """A copy of the example register whose agency, one department name (dyc) and the 2024
+    problems narrative hold hostile text. Values are written as JSON strings, which YAML reads
+    as double-quoted scalars, so "\\u0000" and "\\ud800" arrive as the characters themselves."""
+    import json
+    import re
+    import shutil
+
+    shutil.copytree(example, dest, ignore=shutil.ignore_patterns(".govdisc-cache"))
+    config = dest / "govdisc.yaml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"^agency: .*$", lambda _: "agency: " + json.dumps(HOSTILE_AGENCY + HOSTILE_CONTROLS),
+                  text, count=1, flags=re.MULTILINE)
+    text = text.replace("{id: dyc, name: 电影处,",
+                        "{id: dyc, name: " + json.dumps(HOSTILE_DEPARTMENT + HOSTILE_CONTROLS) + ",")
+    config.write_text(text, encoding="utf-8")
+    report = dest / "reports" / "2024.yaml"
+    problems = "problems: " + json.dumps("\n".join(HOSTILE_PROBLEMS)) + "\n"
+    report.write_text(re.sub(r"^problems: \|-\n(?:  .*\n)+", lambda _: problems,
+                             report.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    return dest

@@ -3,10 +3,15 @@ obligations (statutory and internal clocks), met or open, each with its derivati
 
 `explain=True` builds the day-by-day trace of every clock; leave it off for listings, where
 100k clocks must cost well under a second.
+
+A clock that raises costs only that record's clocks (or, for the year-end clocks, those): the
+crash goes to the caller's `crashes` list (`check` reports it as REG020) or, without one, to
+stderr as one line, and the other records' obligations are still computed.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from typing import Callable
 
@@ -19,6 +24,7 @@ from govdisc.deadlines.document import document_obligations
 from govdisc.deadlines.opinion import opinion_obligations
 from govdisc.deadlines.yearend import yearend_obligations
 from govdisc.heap import gc_paused
+from govdisc.internal import Crash, crash
 from govdisc.model import Obligation, Record
 
 __all__ = ["compute_obligations", "open_obligations", "explain_record", "record_obligations", "BY_KIND"]
@@ -41,17 +47,23 @@ def _day(as_of: date) -> date:
 
 
 def compute_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
-                        as_of: date, explain: bool = False, open_only: bool = False) -> list[Obligation]:
+                        as_of: date, explain: bool = False, open_only: bool = False,
+                        crashes: list[Crash] | None = None) -> list[Obligation]:
     """Every obligation of the register, met (met_on set) and open, in record order.
 
     `as_of` may be an aware datetime: hour clocks (opinions) then use the instant.
     `open_only` leaves out the record clocks already met by the as-of day, which are most of
     them: their met_on is never after that day (asof.known_by drops later facts first), so
     `reopen_later` would not reopen them and a listing of open obligations drops them anyway.
+    `crashes` collects the clocks that raised (see the module docstring).
     """
     with gc_paused():
-        out = record_obligations(records, config, calendar, as_of, explain, open_only=open_only)
-        out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
+        out = record_obligations(records, config, calendar, as_of, explain, open_only=open_only,
+                                 crashes=crashes)
+        try:
+            out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
+        except Exception as exc:  # noqa: BLE001 - a bug in the year-end clocks spares the others
+            _crashed(crashes, crash("clock:yearend", exc))
     return reopen_later(out, calendar, config, _day(as_of))
 
 
@@ -68,23 +80,39 @@ def reopen_later(obligations: list[Obligation], calendar: WorkCalendar, config: 
 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
                        as_of: date, explain: bool = False, whole: bool = False,
-                       open_only: bool = False) -> list[Obligation]:
+                       open_only: bool = False, crashes: list[Crash] | None = None) -> list[Obligation]:
     """The clocks that belong to single records (applications, documents, opinions).
 
     By default a record is seen as it stood on the as-of day (see asof.py); `whole` uses every
     recorded fact, for explaining a record's full derivation. `open_only`: see compute_obligations.
+    A record whose clock raises gets no obligations and a `clock:<kind>` crash in `crashes`.
     """
     day = _day(as_of)
     out: list[Obligation] = []
     for rec in records:
         fn = BY_KIND.get(rec.kind)
-        if fn is not None:
+        if fn is None:
+            continue
+        try:
             if not whole:
                 if not_yet(rec, day):
                     continue
-                rec = known_by(rec, day)
-            out.extend(fn(rec, config, calendar, as_of if rec.kind == "opinion" else day, explain, open_only))
+                seen = known_by(rec, day)
+            else:
+                seen = rec
+            out.extend(fn(seen, config, calendar, as_of if rec.kind == "opinion" else day, explain, open_only))
+        except Exception as exc:  # noqa: BLE001 - one record's broken clock spares the others
+            _crashed(crashes, crash(f"clock:{rec.kind}", exc, rec))
     return out
+
+
+def _crashed(crashes: list[Crash] | None, c: Crash) -> None:
+    """Keep a clock's crash for the caller's findings, or tell stderr when nobody collects them."""
+    if crashes is not None:
+        crashes.append(c)
+        return
+    where = c.record.path if c.record is not None else "govdisc.yaml"
+    sys.stderr.write(f"govdisc: {where}: 期限 {c.check} 内部错误，未计算（请报告此问题）: {c.error}\n")
 
 
 def open_obligations(records: list[Record], config: Config, calendar: WorkCalendar, as_of: date,

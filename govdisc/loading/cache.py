@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import pickle
+import stat
+import hmac
 import sys
 import tempfile
 import time
@@ -29,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from govdisc import __version__, validation
+from govdisc.config import DEFAULT_MAX_FILE_BYTES
 from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_with_stat,
                                    stat_signature, to_entry)
 from govdisc.loading.layout import CACHE_DIR, FileSpec
@@ -37,8 +39,8 @@ from govdisc.model import Finding
 CACHE_FILE = "files.bin"
 RULES_FILE = "rules.bin"  # per-record rule findings, see rules.engine.RecordHits
 RULES_FORMAT = 1
-OLD_FILES = ("files.pickle",)  # earlier formats, removed when a new cache is written
-FORMAT = 3
+OLD_FILES = ("files.pickle", "calendar.pickle")  # earlier formats, removed when a new cache is written
+FORMAT = 4
 MAGIC = b"govdisc-cache\x00"
 #: Trust an unchanged stat signature instead of reading and hashing the file (see _trusted).
 #: Not on Windows, where st_ctime is the creation time.
@@ -91,9 +93,9 @@ def _source_hash() -> str:
     return h.hexdigest()
 
 
-def _key() -> bytes:
+def _key(limit: int = DEFAULT_MAX_FILE_BYTES) -> bytes:
     key = (FORMAT, __version__, validation.schema_hash(), _code_hash(), tuple(sys.version_info[:2]),
-           marshal.version, FINDING_FIELDS, _libraries())
+           marshal.version, FINDING_FIELDS, _libraries(), limit)
     return marshal.dumps(key)
 
 
@@ -101,27 +103,109 @@ def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16).digest()
+KEY_FILE = "key"
+_OPEN_NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def cache_folder(root: Path) -> Path | None:
+    """The register's cache folder if it is a real folder (or absent) inside the register; None
+    when it is a link or anything else, so no cache is read from or written through it."""
+    folder = root / CACHE_DIR
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        return folder
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(st.st_mode) else None
+
+
+def _read_small(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """A regular file's bytes and stat, never through a link; None if it is not one."""
+    try:
+        fd = os.open(path, _OPEN_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(), st
+    finally:
+        os.close(fd)
+
+
+def _bind(secret: bytes, st: os.stat_result) -> bytes:
+    """The MAC key: the key file's random bytes bound to that very file (inode, device, change
+    time in ns). A key file that arrives with the register (git, a copy, an archive) is always a
+    new file, so a cache planted in a merge request cannot be authenticated, whatever it says."""
+    ident = b"%d:%d:%d:%d" % (st.st_ino, st.st_dev, st.st_ctime_ns, st.st_mtime_ns)
+    return hashlib.blake2b(secret + ident, digest_size=32).digest()
+
+
+_MAC_KEYS: dict[str, bytes] = {}
+
+
+def _mac_key(folder: Path, create: bool) -> bytes | None:
+    """This cache folder's MAC key; made (with a fresh random secret) if `create`."""
+    cached = _MAC_KEYS.get(str(folder))
+    if cached is not None:
+        return cached
+    path = folder / KEY_FILE
+    got = _read_small(path)
+    if got is not None and len(got[0]) == 32 and got[1].st_nlink == 1:
+        key = _bind(*got)
+    elif not create:
+        return None
+    else:
+        key = _new_key(path)
+    _MAC_KEYS[str(folder)] = key
+    return key
+
+
+def _new_key(path: Path) -> bytes:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        secret = os.urandom(32)
+        os.write(fd, secret)
+        return _bind(secret, os.fstat(fd))
+    finally:
+        os.close(fd)
+
+
+def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16, key=key).digest()
 
 
 def _decode_chunk(blob: bytes) -> list[tuple]:
-    return pickle.loads(blob[1:]) if blob[:1] == b"p" else marshal.loads(blob[1:])
+    return marshal.loads(blob[1:])
 
 
 def _encode_chunk(how: str, payload: object) -> bytes:
-    if how == "m":
-        return b"m" + payload  # type: ignore[operator]
-    try:
-        return b"m" + marshal.dumps(payload)
-    except ValueError:
-        return b"p" + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    """A chunk for the cache; ValueError for data marshal cannot encode (then no cache)."""
+    return b"m" + (payload if how == "m" else marshal.dumps(payload))  # type: ignore[operator]
 
 
-def _read_blob(path: Path, key: bytes) -> memoryview | None:
-    """The payload of a cache file if it is ours, for this key, and intact; else None."""
-    with open(path, "rb") as fh:
-        raw = fh.read()
+def read_blob(root: Path, name: str, key: bytes) -> memoryview | None:
+    """The payload of a cache file if it is ours, for this key, and authentic; else None.
+
+    Authentic means its MAC checks out under this cache's key (see `_bind`): only then is the
+    payload unmarshalled, so nothing in a cache that govdisc did not write here is ever decoded
+    (marshal is not safe against crafted data; pickle is not used at all).
+    """
+    folder = cache_folder(root)
+    if folder is None:
+        return None
+    mac_key = _mac_key(folder, create=False)
+    got = _read_small(folder / name) if mac_key is not None else None
+    if got is None:
+        return None
+    raw = got[0]
     head = len(MAGIC) + 4
     if raw[:len(MAGIC)] != MAGIC:
         return None
@@ -130,23 +214,30 @@ def _read_blob(path: Path, key: bytes) -> memoryview | None:
         return None
     check = raw[head + klen:head + klen + 16]
     payload = memoryview(raw)[head + klen + 16:]
-    return payload if _checksum(payload) == check else None
+    return payload if hmac.compare_digest(_mac(mac_key, payload), check) else None  # type: ignore[arg-type]
 
 
-def _write_blob(root: Path, name: str, key: bytes, payload: bytes) -> None:
-    """Replace <root>/.govdisc-cache/<name> (temp file + rename); OSError if it cannot."""
-    folder = root / CACHE_DIR
+def write_blob(root: Path, name: str, key: bytes, payload: bytes) -> None:
+    """Replace <root>/.govdisc-cache/<name> (temp file + rename); OSError if it cannot.
+
+    Never writes through a link: the folder must be a real one, and the temporary file is
+    created exclusively, then renamed over whatever `name` was (a planted link included).
+    """
+    folder = cache_folder(root)
+    if folder is None:
+        raise OSError(f"{root / CACHE_DIR} is not a folder")
     folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
+    if cache_folder(root) is None:  # swapped for a link meanwhile
+        raise OSError(f"{root / CACHE_DIR} is not a folder")
+    _ensure_gitignore(folder)
+    mac_key = _mac_key(folder, create=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC)
             fh.write(len(key).to_bytes(4, "little"))
             fh.write(key)
-            fh.write(_checksum(payload))
+            fh.write(_mac(mac_key, payload))  # type: ignore[arg-type]
             fh.write(payload)
         os.replace(tmp, folder / name)
     except BaseException:
@@ -157,15 +248,24 @@ def _write_blob(root: Path, name: str, key: bytes, payload: bytes) -> None:
         raise
 
 
-def read_cache(root: Path) -> dict[str, tuple]:
+def _ensure_gitignore(folder: Path) -> None:
+    try:
+        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        return  # already there (or a planted link, which is left alone and never followed)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("*\n")
+
+
+def read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, tuple]:
     """path → compact result (files.to_entry), or {} for a missing, foreign or damaged cache."""
-    return _read_cache(root)[1]
+    return _read_cache(root, limit)[1]
 
 
-def _read_cache(root: Path) -> tuple[int, dict[str, tuple]]:
+def _read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[int, dict[str, tuple]]:
     """(when the cached signatures were taken, path → compact result); (0, {}) if unusable."""
     try:
-        payload = _read_blob(cache_path(root), _key())
+        payload = read_blob(root, CACHE_FILE, _key(limit))
         if payload is None:
             return 0, {}
         stamp, chunks = marshal.loads(payload)
@@ -189,7 +289,7 @@ def read_rule_hits(root: Path) -> dict[str, tuple]:
     from govdisc.heap import gc_paused
 
     try:
-        payload = _read_blob(root / CACHE_DIR / RULES_FILE, _rules_key())
+        payload = read_blob(root, RULES_FILE, _rules_key())
         with gc_paused():  # 100,000 long-lived tuples: no reason to let them trigger collections
             data = marshal.loads(payload) if payload is not None else {}
         return data if isinstance(data, dict) else {}
@@ -199,18 +299,22 @@ def read_rule_hits(root: Path) -> dict[str, tuple]:
 
 def write_rule_hits(root: Path, entries: dict[str, tuple]) -> None:
     try:
-        _write_blob(root, RULES_FILE, _rules_key(), marshal.dumps(entries))
+        write_blob(root, RULES_FILE, _rules_key(), marshal.dumps(entries))
     except (OSError, ValueError):
         pass  # read-only register, or a value marshal cannot encode: just no cache
 
 
-def write_cache(root: Path, results: list[FileResult], stamp: int = 0) -> None:
-    _write(root, [_encode_chunk("p", [to_entry(r) for r in results])], stamp)
-
-
-def _write(root: Path, chunks: list[bytes], stamp: int) -> None:
+def write_cache(root: Path, results: list[FileResult], stamp: int = 0,
+                limit: int = DEFAULT_MAX_FILE_BYTES) -> None:
     try:
-        _write_blob(root, CACHE_FILE, _key(), marshal.dumps((stamp, chunks)))
+        _write(root, [_encode_chunk("p", [to_entry(r) for r in results])], stamp, limit)
+    except ValueError:
+        pass
+
+
+def _write(root: Path, chunks: list[bytes], stamp: int, limit: int = DEFAULT_MAX_FILE_BYTES) -> None:
+    try:
+        write_blob(root, CACHE_FILE, _key(limit), marshal.dumps((stamp, chunks)))
         for old in OLD_FILES:
             try:
                 (root / CACHE_DIR / old).unlink()
@@ -233,33 +337,37 @@ def _trusted(sig: tuple | None, now: tuple, stamp: int) -> bool:
             and max(now[1], now[2]) < stamp - STAT_MARGIN_NS)
 
 
-def load_with_cache(root: Path, specs: list[FileSpec], jobs: int) -> list[FileResult]:
+def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
+                    limit: int = DEFAULT_MAX_FILE_BYTES) -> list[FileResult]:
     from govdisc.loading.locator import use_position_cache
     from govdisc.loading.register import chunk_entries, parse_parts
 
     use_position_cache(root)
-    stamp, cached = _read_cache(root)
+    stamp, cached = _read_cache(root, limit)
     now_stamp = time.time_ns()  # before any stat or read of this run
     if not cached:
         # cold: nothing to compare with, so the parent reads nothing; workers read and parse
-        parts = parse_parts(root, specs, jobs)
+        parts = parse_parts(root, specs, jobs, limit)
         results = [from_entry(e) for part in parts for e in chunk_entries(part)]
-        _write(root, [_encode_chunk(how, payload) for how, payload in parts], now_stamp)
+        try:
+            _write(root, [_encode_chunk(how, payload) for how, payload in parts], now_stamp, limit)
+        except ValueError:
+            pass  # data marshal cannot encode: no cache this time
         return results
     entries: list[tuple | None] = []
     stale: list[tuple[int, FileSpec]] = []
     prefix = os.path.join(str(root), "")  # + a relative path == os.path.join, at a tenth of the cost
     for spec in specs:
-        hit = cached.get(spec.path)
+        hit = cached.get(spec.path) if spec.refused is None else None
         if hit is not None and hit[1] == spec.kind:
             try:
-                now = stat_signature(os.stat(prefix + spec.path))
+                now = stat_signature(os.stat(prefix + spec.source))
             except OSError:
                 now = None
             if now is not None and _trusted(hit[6], now, stamp):
                 entries.append(hit)
                 continue
-        got = read_with_stat(root, spec)
+        got = read_with_stat(root, spec, limit)
         if isinstance(got, Finding):
             entries.append(to_entry(FileResult(spec.path, spec.kind, findings=[got])))
             continue
@@ -270,10 +378,13 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int) -> list[FileRe
             entries.append(None)
             stale.append((len(entries) - 1, spec))
     if stale:
-        fresh = [e for part in parse_parts(root, [s for _, s in stale], jobs) for e in chunk_entries(part)]
+        fresh = [e for part in parse_parts(root, [s for _, s in stale], jobs, limit) for e in chunk_entries(part)]
         for (i, _), e in zip(stale, fresh):
             entries[i] = e
     final = [e for e in entries if e is not None]
     if stale or len(final) != len(cached) or any(cached.get(e[0]) is not e for e in final):
-        _write(root, [_encode_chunk("p", final)], now_stamp)
+        try:
+            _write(root, [_encode_chunk("p", final)], now_stamp, limit)
+        except ValueError:
+            pass
     return [from_entry(e) for e in final]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,15 @@ class FileSpec:
     kind: str | None  # None: a YAML file inside a layout folder at an unknown place
     year: int | None = None
     dept: str | None = None
+    #: a link to a file inside the register: the file it leads to (relative), read instead
+    target: str | None = None
+    #: an entry that is never opened: (code, ((param, value), ...)) of the finding it gets
+    refused: tuple | None = None
+
+    @property
+    def source(self) -> str:
+        """The relative path whose bytes are this record's: the link's target, or the path."""
+        return self.target or self.path
 
 
 class RegisterNotFound(Exception):
@@ -94,20 +104,103 @@ def _folder_spec(rel_dir: str) -> FileSpec | None:
 
 
 def scan(root: Path) -> list[FileSpec]:
-    """Every YAML file of the layout, sorted; hidden folders and the cache are skipped."""
-    specs = [classify(CONFIG_NAME)]
+    """Every YAML file of the layout, sorted; hidden folders and the cache are skipped.
+
+    Nothing outside the register is ever read: a symbolic link is followed only when it names a
+    YAML file inside the register; links out of it, links to folders, and things named like YAML
+    files that are not files (a folder, a pipe, a device) come back `refused`, each to be reported
+    as a finding instead of being opened.
+    """
+    root_real = os.path.realpath(root)
+    specs = [_config_spec(root, root_real)]
     for top in LAYOUT_DIRS:
-        base = root / top
-        if not base.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            rel_dir = Path(dirpath).relative_to(root).as_posix()
-            folder = _folder_spec(rel_dir)
-            for fname in filenames:
-                if fname.startswith(".") or not fname.endswith((".yaml", ".yml")):
-                    continue
-                path = f"{rel_dir}/{fname}"
-                specs.append(FileSpec(path, folder.kind, folder.year, folder.dept) if folder else classify(path))
+        _walk(root, root_real, top, specs)
     specs[1:] = sorted(specs[1:], key=lambda s: s.path)
     return specs
+
+
+def _walk(root: Path, root_real: str, rel_dir: str, specs: list[FileSpec]) -> None:
+    full = os.path.join(root, rel_dir)
+    try:
+        if os.path.islink(full):
+            specs.append(_link_spec(root_real, rel_dir, full, folder=True))
+            return
+        entries = sorted(os.scandir(full), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        if os.path.isdir(full) or os.path.lexists(full):
+            specs.append(_refused(rel_dir, "REG013", error=exc.strerror or str(exc)))
+        return
+    folder = _folder_spec(rel_dir)
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        path = f"{rel_dir}/{name}"
+        yaml_name = name.endswith((".yaml", ".yml"))
+        try:
+            if entry.is_symlink():
+                if yaml_name or os.path.isdir(entry.path):
+                    specs.append(_link_spec(root_real, path, entry.path, folder=not yaml_name))
+            elif entry.is_dir(follow_symlinks=False):
+                if yaml_name:
+                    specs.append(_refused(path, "REG019", what="一个文件夹", what_en="a folder"))
+                _walk(root, root_real, path, specs)
+            elif yaml_name:
+                if not entry.is_file(follow_symlinks=False):
+                    specs.append(_refused(path, "REG019", **_not_regular(entry.path)))
+                elif folder is not None:
+                    specs.append(FileSpec(path, folder.kind, folder.year, folder.dept))
+                else:
+                    specs.append(classify(path))
+        except OSError as exc:
+            specs.append(_refused(path, "REG013", error=exc.strerror or str(exc)))
+
+
+def _config_spec(root: Path, root_real: str) -> FileSpec:
+    full = os.path.join(root, CONFIG_NAME)
+    if os.path.islink(full):
+        return _link_spec(root_real, CONFIG_NAME, full, folder=False)
+    return classify(CONFIG_NAME)
+
+
+def _link_spec(root_real: str, rel: str, full: str, folder: bool) -> FileSpec:
+    """A link followed only to a regular YAML file inside the register; else a refusal."""
+    try:
+        shown = os.readlink(full)
+    except OSError:
+        shown = "?"
+    real = os.path.realpath(full)
+    inside = real.startswith(os.path.join(root_real, ""))
+    if not inside:
+        return _refused(rel, "REG018", target=shown, why="指向登记簿之外", why_en="it leads outside the register")
+    if folder or os.path.isdir(real):
+        return _refused(rel, "REG018", target=shown, why="链接到文件夹的链接不跟随（其中的记录不会被检查）",
+                        why_en="links to folders are not followed (records in it would go unchecked)")
+    if not os.path.exists(real):
+        return _refused(rel, "REG018", target=shown, why="链接目标不存在或链接成环",
+                        why_en="its target does not exist or the links form a loop")
+    if not os.path.isfile(real):
+        return _refused(rel, "REG019", **_not_regular(real))
+    spec = classify(rel)
+    return FileSpec(spec.path, spec.kind, spec.year, spec.dept, target=os.path.relpath(real, root_real).replace(os.sep, "/"))
+
+
+def _refused(rel: str, code: str, **params: str) -> FileSpec:
+    spec = classify(rel)
+    return FileSpec(spec.path, spec.kind, spec.year, spec.dept, refused=(code, tuple(params.items())))
+
+
+def _not_regular(path: str) -> dict[str, str]:
+    """What a non-regular file is, in words, for REG019."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0
+    for test, zh, en in ((stat.S_ISDIR, "一个文件夹", "a folder"), (stat.S_ISFIFO, "一个命名管道（FIFO）", "a named pipe (FIFO)"),
+                         (stat.S_ISSOCK, "一个套接字", "a socket"), (stat.S_ISCHR, "一个字符设备", "a character device"),
+                         (stat.S_ISBLK, "一个块设备", "a block device")):
+        if test(mode):
+            return {"what": zh, "what_en": en}
+    return {"what": "一个特殊文件", "what_en": "a special file"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -26,8 +27,16 @@ _cached_roots: set[str] = set()
 
 
 def read_text(root: Path, path: str) -> str | None:
+    """The text of a register file to locate findings in; None for anything the loader would not
+    read either (a link out of the register, a pipe, an oversized or undecodable file)."""
+    from govdisc.loading.files import read_path
+
+    base = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(base, path))
+    if not real.startswith(os.path.join(base, "")):
+        return None
     try:
-        return (root / path).read_bytes().decode("utf-8-sig")
+        return read_path(real)[0].decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -56,10 +65,10 @@ def _text_key(text: str) -> bytes:
 
 
 def _read_positions(root: Path) -> dict:
-    from govdisc.loading.cache import CACHE_DIR, _read_blob
+    from govdisc.loading.cache import read_blob
 
     try:
-        payload = _read_blob(root / CACHE_DIR / POSITIONS_FILE, _key())
+        payload = read_blob(root, POSITIONS_FILE, _key())
         data = marshal.loads(payload) if payload is not None else {}
         return data if isinstance(data, dict) else {}
     except Exception:  # noqa: BLE001 - an unreadable cache is not used
@@ -67,10 +76,10 @@ def _read_positions(root: Path) -> dict:
 
 
 def _write_positions(root: Path, store: dict) -> None:
-    from govdisc.loading.cache import _write_blob
+    from govdisc.loading.cache import write_blob
 
     try:
-        _write_blob(root, POSITIONS_FILE, _key(), marshal.dumps(store))
+        write_blob(root, POSITIONS_FILE, _key(), marshal.dumps(store))
     except (OSError, ValueError):
         pass  # read-only register, or a pointer marshal cannot encode: just no cache
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 # `1e3` and similar YAML 1.1 leftovers are plain strings in YAML 1.2; ruamel warns on stderr.
@@ -62,12 +62,17 @@ C_LOADER = CParser is not None
 
 @dataclass(slots=True)
 class ParseError:
-    """Why a file could not be parsed, with a 1-based position."""
+    """Why a file could not be parsed, with a 1-based position; `problem` is Chinese, `problem_en`
+    English (the parser's own words when there is no better explanation)."""
 
     problem: str
     line: int
     column: int
     duplicate_key: bool = False
+    problem_en: str = ""
+
+    def __post_init__(self) -> None:
+        self.problem_en = self.problem_en or self.problem
 
 
 _pure_safe = YAML(typ="safe", pure=True)
@@ -78,18 +83,34 @@ def _pure_load(text: str) -> Any:
     return _pure_safe.load(text)
 
 
+#: Records nest a handful of levels; far deeper data is a mistake that would exhaust recursion later.
+MAX_DEPTH = 40
+#: Flow brackets ([ {) open at once, counted on the raw text, beyond which a file is not parsed at
+#: all: libyaml's time grows with the square of flow depth and its composer recurses on the C stack
+#: (about 30,000 levels crash the interpreter), so such text must never reach it.
+MAX_RAW_FLOW = 1000
+#: The pure parser re-reads files libyaml refuses (see load_text) only up to this size: it is
+#: ~30× slower, and the YAML it rescues (flow-style date-times) never comes in files this big.
+PURE_FALLBACK_MAX = 256 * 1024
+
+
 def load_text(text: str) -> tuple[Any, ParseError | None]:
     """Parse one YAML document; errors become data, never exceptions.
 
-    libyaml (the C parser) rejects some valid YAML 1.2, e.g. `{at: 2024-07-02 12:10}` in flow
-    style; a file it refuses is parsed once more by the pure parser before it is an error.
+    Hostile input is stopped before it reaches the parsers: control characters and absurd
+    nesting are found on the text first (see `_precheck`). libyaml (the C parser) rejects some
+    valid YAML 1.2, e.g. `{at: 2024-07-02 12:10}` in flow style; a (small) file it refuses is
+    parsed once more by the pure parser before it is an error.
     """
+    early = _precheck(text)
+    if early is not None:
+        return None, early
     try:
         data = _fast_load(text)
     except RecursionError:
-        return None, ParseError(f"嵌套超过 {MAX_DEPTH} 层 / nested deeper than {MAX_DEPTH} levels", 1, 1)
+        return None, _too_deep(1, 1)
     except MarkedYAMLError as exc:
-        if type(exc).__name__ == "DuplicateKeyError" or not C_LOADER:
+        if type(exc).__name__ == "DuplicateKeyError" or not C_LOADER or len(text) > PURE_FALLBACK_MAX:
             return None, _parse_error(exc)
         try:
             data = _pure_load(text)
@@ -98,14 +119,91 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
         except Exception:  # noqa: BLE001 - report the C parser's error
             return None, _parse_error(exc)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
-        return None, ParseError(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, 1, 1)
+        return None, _plain_error(exc)
     if _may_be_deep(text) and _depth(data) > MAX_DEPTH:
-        return None, ParseError(f"嵌套超过 {MAX_DEPTH} 层 / nested deeper than {MAX_DEPTH} levels", 1, 1)
+        return None, _too_deep(1, 1)
     return data, None
 
 
-#: Records nest a handful of levels; far deeper data is a mistake that would exhaust recursion later.
-MAX_DEPTH = 40
+def _too_deep(line: int, column: int) -> ParseError:
+    return ParseError(f"嵌套超过 {MAX_DEPTH} 层，记录不会有这么深的结构",
+                      line, column, problem_en=f"nested deeper than {MAX_DEPTH} levels, which no record needs")
+
+
+#: Characters YAML 1.2 forbids in a stream (C0 controls but tab/LF/CR, DEL, C1 but NEL,
+#: surrogates, U+FFFE/U+FFFF); the parsers refuse them without saying where.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _precheck(text: str) -> ParseError | None:
+    """What must be refused before any parser sees the text: a located error, or None."""
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        line, col = line_col_of_offset(text, bad.start())
+        code = f"U+{ord(bad.group()):04X}"
+        return ParseError(f"第 {line} 行第 {col} 列有不可见的控制字符 {code}，YAML 不允许；删除它（常见于从网页或 Word 复制的文字）",
+                          line, col, problem_en=f"an invisible control character {code} at line {line}, column {col}, "
+                                                "which YAML does not allow; delete it (it often comes with text pasted from the web or Word)")
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        at = _raw_flow_overflow(text)
+        if at is not None:
+            return _too_deep(*line_col_of_offset(text, at))
+    if _compact_nesting_possible(text) or text.count("[") + text.count("{") > MAX_DEPTH:
+        at_event = _event_depth_overflow(text)
+        if at_event is not None:
+            return _too_deep(*at_event)
+    return None
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _raw_flow_overflow(text: str) -> int | None:
+    """Offset where more than MAX_RAW_FLOW brackets are open at once (quotes not considered:
+    an upper bound of the real flow depth, which is what a guard needs), else None."""
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_RAW_FLOW:
+                return m.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _compact_nesting_possible(text: str) -> bool:
+    """Can one line open many block levels (`- - - x`, `? ? x`)? Such nesting costs two bytes a
+    level, so it is the one block form that can reach the C parser's recursion limit."""
+    return "- -" in text or "-\t" in text or "? " in text or "?\t" in text
+
+
+def _event_depth_overflow(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first collection nested deeper than MAX_DEPTH, from libyaml's
+    event stream: its parser keeps an explicit stack (no recursion), so this is safe at any
+    depth, and it stops at the first level too many. None if not too deep or not parseable
+    (the real parse reports syntax errors)."""
+    if not C_LOADER:
+        return None
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            name = type(event).__name__
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return mark.line + 1, mark.column + 1
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+            elif name == "StreamEndEvent" or event is None:
+                return None
+    except Exception:  # noqa: BLE001 - a syntax error: load_text reports it with its position
+        return None
+    finally:
+        parser.dispose()
 
 
 def _may_be_deep(text: str) -> bool:
@@ -125,6 +223,43 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+#: Parser messages worth explaining: (pattern on the parser's words, Chinese, English). The
+#: English names the fix too; `{0}` is the pattern's first group.
+_EXPLAINED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(p), zh, en) for p, zh, en in (
+        (r"found character '\\t' that cannot start any token|found a tab character",
+         "这里用了制表符（Tab）；YAML 只能用空格缩进，把 Tab 换成空格（编辑器可设置“Tab 转空格”）",
+         "a tab character here; YAML indents with spaces only: replace the tab with spaces"),
+        (r"expected a single document in the stream",
+         "一个文件只能有一条记录，这里开始了第二个文档（---）；把它拆到单独的文件中",
+         "a file holds one record, but a second document (---) starts here; move it to a file of its own"),
+        (r"could not determine a constructor for the tag '([^']*)'",
+         "不允许使用 YAML 标签 “{0}”（如 !!python/object、!custom）；govdisc 不会据此构造任何对象，删除标签，直接写值",
+         "the YAML tag '{0}' is not allowed (like !!python/object or !custom); govdisc never constructs objects from tags: remove it and write the plain value"),
+        (r"Exceeds the limit \((\d+) digits\) for integer",
+         "数字超过 {0} 位；记录中的数字不会这么长，需要时加引号写成文本",
+         "a number longer than {0} digits; no record holds such a number: quote it if it is meant as text"),
+    )
+)
+
+
+def _explained(problem: str) -> tuple[str, str]:
+    problem = problem.replace("tag:yaml.org,2002:", "!!")
+    for pattern, zh, en in _EXPLAINED:
+        m = pattern.search(problem)
+        if m:
+            arg = m.group(1) if m.groups() else ""
+            return zh.format(arg), en.format(arg)
+    return problem, problem
+
+
+def _plain_error(exc: Exception) -> ParseError:
+    raw = str(exc).strip()
+    problem = raw.splitlines()[0] if raw else type(exc).__name__
+    zh, en = _explained(raw or problem)
+    return ParseError(zh, 1, 1, problem_en=en)
+
+
 def _parse_error(exc: MarkedYAMLError) -> ParseError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -135,18 +270,34 @@ def _parse_error(exc: MarkedYAMLError) -> ParseError:
         first = exc.context_mark.line + 1 if exc.context_mark is not None else None
         key = m.group(1) if m else "?"
         problem = f"{key}（首次出现在第 {first} 行 / first at line {first}）" if first else key
-    return ParseError(problem.strip(), line, col, dup)
+        return ParseError(problem.strip(), line, col, True)
+    zh, en = _explained(problem.strip())
+    return ParseError(zh, line, col, False, en)
+
+
+class _StringDatesRoundTrip(RoundTripConstructor):
+    """Round-trip loading for positions only: dates stay text, as in the fast load, so an
+    impossible date like 2024-02-30 is located (and reported by the schema), not raised."""
+
+
+_StringDatesRoundTrip.add_constructor("tag:yaml.org,2002:timestamp", _StringDatesRoundTrip.construct_yaml_str)
 
 
 def _roundtrip() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _StringDatesRoundTrip
     yaml.allow_duplicate_keys = True
     return yaml
 
 
 def load_roundtrip(text: str) -> Any:
-    """Comment- and position-keeping load (ruamel CommentedMap/Seq with .lc)."""
-    return _roundtrip().load(text)
+    """Comment- and position-keeping load (ruamel CommentedMap/Seq with .lc), or None when the
+    round-trip parser refuses text the fast load accepted (it is stricter about tabs): the
+    findings are then placed at the top of the file rather than lost to an exception."""
+    try:
+        return _roundtrip().load(text)
+    except Exception:  # noqa: BLE001 - positions are a convenience; never fail a check over them
+        return None
 
 
 def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int]:

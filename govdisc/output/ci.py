@@ -13,6 +13,7 @@ from govdisc.check import CheckResult
 from govdisc.model import Finding
 from govdisc.output.findings import reporter
 from govdisc.rules import REGISTRY
+from govdisc.textsafety import document_text, json_text, terminal_text
 
 INFO_URI = "https://github.com/govdisc/govdisc"
 
@@ -36,11 +37,23 @@ _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message: a line break would end the command and
+    let the next line, taken from the register, be a command of its own."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
+    """Property values (file=, title=) additionally escape the ":" and "," that delimit them."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def gh_data(text: str) -> str:
+    """User text as a command message: other controls (ESC colours the log) shown as escapes."""
+    return escape_data(terminal_text(text, keep="\t\r\n"))
+
+
+def gh_property(text: str) -> str:
+    return escape_property(terminal_text(text, keep="\t\r\n"))
 
 
 @reporter("github")
@@ -48,13 +61,13 @@ def to_github(result: CheckResult, lang: str) -> str:
     lines: list[str] = []
     for path, group in _by_path(result.findings).items():
         where = repo_path(result, path)
-        lines.append(f"::group::{escape_data(where)}")
+        lines.append(f"::group::{gh_data(where)}")
         for f in group:
             props = ",".join(
-                f"{k}={escape_property(str(v))}"
+                f"{k}={gh_property(str(v))}"
                 for k, v in (("file", where), ("line", f.line or 1), ("col", f.column or 1), ("title", f.code))
             )
-            lines.append(f"::{_GH_LEVEL[f.severity]} {props}::{escape_data(f.message(lang))}")
+            lines.append(f"::{_GH_LEVEL[f.severity]} {props}::{gh_data(f.message(lang))}")
         lines.append("::endgroup::")
     s = result.summary()
     lines.append(f"govdisc: {s['files']} files, {s['records']} records, {s['errors']} errors, {s['warnings']} warnings")
@@ -110,7 +123,7 @@ def to_sarif(result: CheckResult, lang: str) -> str:
             "message": {"text": f.message(lang)},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": quote(repo_path(result, f.path)), "uriBaseId": "SRCROOT"},
+                    "artifactLocation": {"uri": path_uri(repo_path(result, f.path)), "uriBaseId": "SRCROOT"},
                     "region": {"startLine": f.line or 1, "startColumn": f.column or 1},
                 }
             }],
@@ -131,7 +144,16 @@ def to_sarif(result: CheckResult, lang: str) -> str:
             "invocations": [{"executionSuccessful": not result.config_broken}],
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def path_uri(path: str) -> str:
+    """A relative URI for a path; a file name that is not UTF-8 (decoded by Python with lone
+    surrogates) is percent-encoded from its original bytes rather than crashing `quote`."""
+    try:
+        return quote(path, errors="surrogateescape")
+    except UnicodeEncodeError:  # surrogates surrogateescape cannot map back (not from a file name)
+        return quote(document_text(path))
 
 
 # --- JUnit XML ------------------------------------------------------------------------------
@@ -139,7 +161,11 @@ def to_sarif(result: CheckResult, lang: str) -> str:
 
 @reporter("junit")
 def to_junit(result: CheckResult, lang: str) -> str:
-    """One testcase per checked file; a file with errors fails, warnings go to system-out."""
+    """One testcase per checked file; a file with errors fails, warnings go to system-out.
+
+    Every string passes through `document_text`: ElementTree escapes markup but writes NUL, ESC
+    and the like as they are, which no XML parser accepts.
+    """
     groups = _by_path(result.findings)
     paths = sorted(set(result.checked_paths) | set(groups))
     suite = ET.Element("testsuite", name="govdisc", tests=str(len(paths)))
@@ -147,14 +173,16 @@ def to_junit(result: CheckResult, lang: str) -> str:
     for path in paths:
         findings = groups.get(path, [])
         classname = path.split("/", 1)[0].removesuffix(".yaml")
-        case = ET.SubElement(suite, "testcase", name=repo_path(result, path), classname=f"govdisc.{classname}")
+        case = ET.SubElement(suite, "testcase", name=document_text(repo_path(result, path)),
+                             classname=document_text(f"govdisc.{classname}"))
         errors = [f for f in findings if f.severity == "error"]
-        body = "\n".join(f"{f.line or 1}:{f.column or 1} {f.severity} {f.code} {f.message(lang)}" for f in findings)
+        body = document_text("\n".join(f"{f.line or 1}:{f.column or 1} {f.severity} {f.code} {f.message(lang)}"
+                                        for f in findings))
         if errors:
             failures += 1
             first = errors[0]
             fail = ET.SubElement(case, "failure", type=first.code,
-                                 message=f"{len(errors)} error(s): {first.code} {first.message(lang)}")
+                                 message=document_text(f"{len(errors)} error(s): {first.code} {first.message(lang)}"))
             fail.text = body
         elif findings:
             ET.SubElement(case, "system-out").text = body

@@ -1,4 +1,9 @@
-"""Obligations → table, JSON, explanation text, and `calendar show` text."""
+"""Obligations → table, JSON, explanation text, and `calendar show` text.
+
+Record ids, department names and paths come from the register: table cells get them as `Text`
+(never parsed as rich markup, so "[/x]" cannot crash the table) and every text output passes
+them through govdisc.textsafety first.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,19 @@ from govdisc.calendar import WorkCalendar
 from govdisc.deadlines.explain import explain_lines
 from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
 from govdisc.model import Obligation
+from govdisc.textsafety import json_text, terminal_text
 
 STATUS_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "green", "waiting": "dim",
                 "done": "dim", "late": "red"}
 
 
 def to_json(obligations: list[Obligation], lang: str) -> str:
-    return json.dumps([ob.to_json(lang=lang) for ob in obligations], ensure_ascii=False, indent=2)
+    return json_text(json.dumps([ob.to_json(lang=lang) for ob in obligations], ensure_ascii=False, indent=2))
+
+
+def _cell(text: str | None) -> Text:
+    """A table cell holding user text literally: no markup, terminal controls made visible."""
+    return Text(terminal_text(text or ""))
 
 
 def to_table(obligations: list[Obligation], lang: str, department_name=lambda d: d or "") -> Table:
@@ -34,13 +45,13 @@ def to_table(obligations: list[Obligation], lang: str, department_name=lambda d:
         if ob.provisional and not en:
             status += "（暂定）"
         table.add_row(ob.due.replace("T", " ")[:16], left, Text(status, style=style),
-                      label(OBLIGATIONS, ob.obligation, lang), ob.record,
-                      department_name(ob.department), ob.path)
+                      label(OBLIGATIONS, ob.obligation, lang), _cell(ob.record),
+                      _cell(department_name(ob.department)), _cell(ob.path))
     return table
 
 
 def explanation(obligations: list[Obligation], lang: str) -> str:
-    blocks = ["\n".join(explain_lines(ob, lang)) for ob in obligations]
+    blocks = ["\n".join(terminal_text(line) for line in explain_lines(ob, lang)) for ob in obligations]
     return "\n\n".join(blocks)
 
 

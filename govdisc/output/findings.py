@@ -6,6 +6,7 @@ import json
 from typing import Callable
 
 from govdisc.check import CheckResult
+from govdisc.textsafety import json_text, terminal_text
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -32,14 +33,28 @@ def to_json(result: CheckResult, lang: str) -> str:
         "findings": [f.to_json(lang) for f in result.findings],
         "summary": result.summary(),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def escape_user(text: str) -> str:
+    """User-derived text (paths, ids, key names in messages) for rich markup: terminal controls
+    shown as escapes, then markup brackets escaped, so "[bold]" or ESC prints as typed."""
+    from rich.markup import escape
+
+    text = terminal_text(text)
+    body = text.rstrip("\\")
+    trailing = len(text) - len(body)
+    if not trailing:
+        return escape(body)
+    # rich reads a backslash run as an escape only right before a tag, so how a trailing run
+    # prints depends on what follows: double it and close it with an empty tag pair, and it
+    # prints as typed in any position
+    return escape(body) + "\\" * (2 * trailing) + "[dim][/dim]"
 
 
 @reporter("text")
 def to_text(result: CheckResult, lang: str) -> str:
     """Plain text grouped by file; the CLI colours it with rich markup when it may."""
-    from rich.markup import escape
-
     from govdisc.rules.base import REGISTRY
 
     lines: list[str] = []
@@ -48,19 +63,19 @@ def to_text(result: CheckResult, lang: str) -> str:
         if f.path != current:
             if current is not None:
                 lines.append("")
-            lines.append(f"[bold]{escape(f.path)}[/bold]")
+            lines.append(f"[bold]{escape_user(f.path)}[/bold]")
             current = f.path
         style = SEVERITY_STYLE.get(f.severity, "")
         where = f"{f.line or 1}:{f.column or 1}"
-        rec = f"  [dim]({escape(f.record)})[/dim]" if f.record and f.record != f.path else ""
+        rec = f"  [dim]({escape_user(f.record)})[/dim]" if f.record and f.record != f.path else ""
         lines.append(
             f"  {where:>7}  [{style}]{severity_label(f.severity, lang)}[/{style}]  "
-            f"[bold]{f.code}[/bold]  {escape(f.message(lang))}{rec}"
+            f"[bold]{escape_user(f.code)}[/bold]  {escape_user(f.message(lang))}{rec}"
         )
         rule = REGISTRY.get(f.code)
         if rule is not None and f.severity != "info":
             hint = rule.hint_en if lang == "en" else rule.hint_zh
-            lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape(hint)}[/dim]")
+            lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape_user(hint)}[/dim]")
     if lines:
         lines.append("")
     lines.append(_summary_line(result, lang))

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 
 from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
 from govdisc.model import Obligation
+from govdisc.textsafety import document_text
 
 PRODID = "-//govdisc//政务公开期限//ZH"
 TIMED_MINUTES = 30  # hour clocks become short timed events ending at the due instant
@@ -51,8 +52,8 @@ def event(ob: Obligation, stamp: datetime) -> Event | None:
     ev = Event()
     ev.add("uid", uid(ob))
     ev.add("dtstamp", stamp)
-    ev.add("summary", summary(ob))
-    ev.add("description", description(ob))
+    ev.add("summary", document_text(summary(ob)))  # icalendar escapes , ; \n but not NUL or ESC
+    ev.add("description", document_text(description(ob)))
     ev.add("categories", [ob.kind, ob.obligation])
     try:
         if "T" in ob.due:
@@ -81,7 +82,7 @@ def obligations_to_ics(obligations: list[Obligation], agency: str = "",
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{agency}政务公开期限" if agency else "政务公开期限")
+    cal.add("x-wr-calname", document_text(f"{agency}政务公开期限") if agency else "政务公开期限")
     for ob in obligations:
         if ob.due and (ev := event(ob, stamp)) is not None:
             cal.add_component(ev)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
+
+from govdisc.textsafety import terminal_text
 
 
 def stats_summary(data: dict, lang: str) -> Table:
     en = lang == "en"
     apps = data["applications"]
     cols = apps["columns"]
-    table = Table(title=f"{data['agency']} {data['year']}" + (" — applications" if en else " 收到和处理政府信息公开申请情况"))
+    # the agency name is register text: a Text title is not parsed as markup ("[/x]" would raise)
+    suffix = " — applications" if en else " 收到和处理政府信息公开申请情况"
+    title = f"{terminal_text(data['agency'])} {data['year']}{suffix}"
+    table = Table(title=Text(title))
     table.add_column("row" if en else "项目", overflow="fold")
     for c in cols:
         table.add_column(c, justify="right")

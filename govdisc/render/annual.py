@@ -23,6 +23,7 @@ from govdisc.render.env import paragraphs, render_template, zh_date
 from govdisc.render.grid import Cell, Grid, format_number, header, num, simple_grid
 from govdisc.render.meta import ReportMeta
 from govdisc.stats import labels as L
+from govdisc.textsafety import document_text
 
 FORMATS = ("md", "html", "docx")
 
@@ -333,8 +334,10 @@ def render_annual(stats: dict, fmt: str, meta: ReportMeta) -> bytes:
 
 
 def tidy(text: str, fmt: str) -> str:
-    """One blank line between Markdown blocks; no trailing spaces; one final newline."""
-    lines = [line.rstrip() for line in text.split("\n")]
+    """One blank line between Markdown blocks; no trailing spaces; one final newline; characters
+    no document may hold (NUL, ESC, lone surrogates from YAML escapes) replaced, so the text is
+    valid HTML and encodes as UTF-8 whatever the register holds."""
+    lines = [line.rstrip() for line in document_text(text).split("\n")]
     out: list[str] = []
     for line in lines:
         if not line and (not out or not out[-1]):

@@ -3,8 +3,9 @@
 Register text is *data*: it is passed to templates as values and never compiled as template
 source, so "{{ 7*7 }}" in a narrative is printed as typed. HTML templates (`*.html.j2`)
 autoescape; Markdown templates (`*.md.j2`) do not, and escape register text with the `md` /
-`md_cell` filters instead (inline Markdown and raw HTML neutralised; `|` and line breaks made
-safe inside pipe-table cells).
+`md_cell` / `md_line` filters instead (inline Markdown and raw HTML neutralised; `|` and line
+breaks made safe inside pipe-table cells and headings). Characters no document may hold (NUL,
+ESC, lone surrogates...) are replaced in the finished text, see govdisc.textsafety.
 """
 
 from __future__ import annotations
@@ -38,11 +39,14 @@ def _load(name: str) -> str | None:
 
 _MD_INLINE = {
     "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
-    "|": "\\|", "~": "\\~", "&": "&amp;", "<": "&lt;", ">": "&gt;",
+    "|": "\\|", "~": "\\~", "$": "\\$", "&": "&amp;", "<": "&lt;", ">": "&gt;",
 }
 _MD_TABLE = str.maketrans(_MD_INLINE)
-#: block markers at the start of a line: headings, lists, thematic breaks, setext underlines
-_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*=](?=\s|$)|\d{1,9}(?=[.)](\s|$)))")
+#: in a heading "#" anywhere matters too: a trailing " ##" would be taken as the closing sequence
+_MD_HEADING = str.maketrans({**_MD_INLINE, "#": "\\#"})
+#: block markers at the start of a line: headings, lists, thematic breaks ("---", "- - -") and
+#: setext underlines ("===", "--"); "*" and "_" runs are already escaped character by character
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|-+(?=\s|$)|=+(?=\s|$)|\+(?=\s|$)|\d{1,9}(?=[.)](\s|$)))")
 
 
 def md_escape(value: Any) -> str:
@@ -71,6 +75,14 @@ def md_cell(value: Any) -> str:
         return ""
     lines = [md_escape(line.strip()) for line in str(value).replace("\r", "").split("\n")]
     return "<br>".join(line for line in lines if line) or ""
+
+
+def md_line(value: Any) -> str:
+    """Register text inside a one-line construct (a heading): escaped, line breaks made spaces,
+    so a break in an agency or department name cannot end the heading early."""
+    if value is None:
+        return ""
+    return " ".join(part.strip() for part in str(value).splitlines() if part.strip()).translate(_MD_HEADING)
 
 
 def html_lines(value: Any) -> Markup:
@@ -111,8 +123,8 @@ def environment() -> SandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(md=md_escape, md_cell=md_cell, html_lines=html_lines, paragraphs=paragraphs,
-                       num=format_number, zh_date=zh_date)
+    env.filters.update(md=md_escape, md_cell=md_cell, md_line=md_line, html_lines=html_lines,
+                       paragraphs=paragraphs, num=format_number, zh_date=zh_date)
     return env
 
 

@@ -7,6 +7,9 @@ indent; level-1 headings 黑体, level-2 楷体_GB2312, level-3 仿宋_GB2312 bo
 Fonts are referenced by name (Latin and East Asian slots both set, theme fonts removed): the
 machine that opens the file supplies them, or substitutes.
 
+Every string is passed through `document_text` on the way in: python-docx refuses (ValueError)
+characters XML cannot hold, and a NUL in a register must not stop a report.
+
 Output is deterministic: core properties come from the as-of date and the zip entries carry a
 fixed timestamp, so two builds of the same register at the same as-of date are byte-identical.
 """
@@ -26,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from govdisc.render.grid import Grid
+from govdisc.textsafety import document_text
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -166,13 +170,13 @@ class WordWriter:
     def _core(self, title: str, author: str, subject: str, keywords: str, comments: str) -> None:
         cp = self.doc.core_properties
         stamp = datetime(self.as_of.year, self.as_of.month, self.as_of.day, tzinfo=timezone.utc)
-        cp.title = title
-        cp.author = author
-        cp.subject = subject
-        cp.keywords = keywords
-        cp.comments = comments
+        cp.title = document_text(title)
+        cp.author = document_text(author)
+        cp.subject = document_text(subject)
+        cp.keywords = document_text(keywords)
+        cp.comments = document_text(comments)
         cp.category = ""
-        cp.last_modified_by = author
+        cp.last_modified_by = document_text(author)
         cp.revision = 1
         cp.created = stamp
         cp.modified = stamp
@@ -189,10 +193,10 @@ class WordWriter:
     # -- content -------------------------------------------------------------------------------
 
     def title(self, text: str) -> None:
-        self.doc.add_paragraph(text, style="Title")
+        self.doc.add_paragraph(document_text(text), style="Title")
 
     def heading(self, text: str, level: int = 1) -> None:
-        self.doc.add_paragraph(text, style=f"Heading {level}")
+        self.doc.add_paragraph(document_text(text), style=f"Heading {level}")
 
     def paragraph(self, text: str, indent: bool = True, align: str = "justify", size: float | None = None,
                   bold: bool = False, font: str | None = None, keep_with_next: bool = False):
@@ -205,7 +209,7 @@ class WordWriter:
             p.paragraph_format.line_spacing = Pt(round(size * 1.5, 1))
         if keep_with_next:
             p.paragraph_format.keep_with_next = True
-        run = p.add_run(text)
+        run = p.add_run(document_text(text))
         if size is not None:
             run.font.size = Pt(size)
         if bold:
@@ -250,7 +254,7 @@ class WordWriter:
 
     @staticmethod
     def _cell_text(cell, text: str, align: str, size: float, bold: bool = False) -> None:
-        lines = text.split("\n") if text else [""]
+        lines = document_text(text).split("\n") if text else [""]
         first = cell.paragraphs[0]
         for extra in cell.paragraphs[1:]:  # merging keeps the swallowed cells' empty paragraphs
             extra._element.getparent().remove(extra._element)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 from govdisc.config import Config
 from govdisc.dates import parse_date
 from govdisc.deadlines.yearend import register_years
+from govdisc.internal import Crash
 from govdisc.model import Obligation, Record
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class Context:
     records: list[Record]
     as_of: date
     _calendar: "WorkCalendar | None" = field(default=None, repr=False)
+    #: clocks that raised while `obligations` was computed (the engine reports them as REG020)
+    clock_crashes: list[Crash] = field(default_factory=list, repr=False)
 
     def kind(self, kind: str) -> list[Record]:
         return self.by_kind.get(kind, [])
@@ -48,7 +51,8 @@ class Context:
     def obligations(self) -> list[Obligation]:
         from govdisc.deadlines import compute_obligations
 
-        return compute_obligations(self.records, self.config, self.calendar, self.as_of)
+        return compute_obligations(self.records, self.config, self.calendar, self.as_of,
+                                   crashes=self.clock_crashes)
 
     @cached_property
     def obligations_by_path(self) -> dict[str, list[Obligation]]:

@@ -4,11 +4,14 @@ Most checks look at one record and nothing else (`per_record`). The engine runs 
 pass over the records and, given a `RecordHits` store (`check` with its cache), reuses a
 record's findings for as long as its file is unchanged: on a warm run of a 100,000-record
 register that skips over half of the rule time. Every other check runs over the whole context.
+
+A check that raises costs only itself: on one record for a per-record check, from the point of
+the crash for the others. Each crash becomes a REG020 finding naming the rule (govdisc.internal);
+so does a clock that raised while the rules read `ctx.obligations`.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
@@ -16,8 +19,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from govdisc.heap import gc_paused
+from govdisc.internal import Crash, crash, record_in_traceback
+from govdisc.loading.layout import CONFIG_NAME
 from govdisc.model import Finding, Record
-from govdisc.rules.base import REGISTRY, Check, Hit, Rule, from_hit
+from govdisc.rules.base import REGISTRY, Check, Hit, Rule, from_hit, make_finding
 from govdisc.rules.context import Context
 
 
@@ -88,15 +93,16 @@ def _stored(rule_: Rule, hits: list[Hit]) -> tuple:
 Checks = list[tuple[Rule, PerRecord]]
 
 
-def evaluate(rec: Record, checks: Checks, as_of: date) -> tuple[Stored, dict[str, Exception]]:
-    """The findings of these per-record checks on one record, and the rules that crashed on it."""
+def evaluate(rec: Record, checks: Checks, as_of: date) -> tuple[Stored, list[Crash]]:
+    """The findings of these per-record checks on one record, and the rules that crashed on it
+    (a crash drops that rule's hits on this record only)."""
     found: list[tuple[str, tuple]] = []
-    crashed: dict[str, Exception] = {}
+    crashed: list[Crash] = []
     for rule_, spec in checks:
         try:
             hits = list(spec.hits(rec, as_of))
-        except Exception as exc:  # noqa: BLE001 - reported by run_rules, as for any check
-            crashed[rule_.code] = exc
+        except Exception as exc:  # noqa: BLE001 - becomes a REG020 finding on this record
+            crashed.append(crash(rule_.code, exc, rec))
             continue
         if hits:
             found.append((rule_.code, _stored(rule_, hits)))
@@ -126,7 +132,7 @@ class RecordHits:
         return cls(root, digests, read_rule_hits(root))
 
     def lookup(self, rec: Record, as_of: date, plain: Checks,
-               dated: Checks) -> tuple[Stored, dict[str, Exception]]:
+               dated: Checks) -> tuple[Stored, list[Crash]]:
         """The record's findings of the per-record checks without (`plain`) and with as-of
         (`dated`): stored ones where they still hold, the others evaluated and stored."""
         digest = self.digests.get(rec.path)
@@ -136,15 +142,15 @@ class RecordHits:
         day = as_of.isoformat()
         entry = self.entries.get(rec.path)
         if entry is not None and entry[0] == digest and entry[1] == day:
-            return entry[2] + entry[3], {}
-        crashed: dict[str, Exception] = {}
+            return entry[2] + entry[3], []
+        crashed: list[Crash] = []
         if entry is not None and entry[0] == digest:
             found_plain = entry[2]
         else:
             found_plain, crashed = evaluate(rec, plain, as_of)
         found_dated, crashed_dated = evaluate(rec, dated, as_of)
-        crashed.update(crashed_dated)
-        if not crashed:  # a crash is reported again on every run, as without the store
+        crashed += crashed_dated
+        if not crashed:  # a crashing rule runs (and is reported) again on every run
             self.entries[rec.path] = (digest, day, found_plain, found_dated)
             self.changed = True
         return found_plain + found_dated, crashed
@@ -160,15 +166,15 @@ class RecordHits:
         write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
 
 
-def record_findings(ctx: Context, rules: list[Rule],
-                    store: RecordHits | None = None) -> dict[str, list[Finding] | Exception]:
-    """Findings of the per-record `rules` in record order, by code, or the first exception a
-    rule raised (in record order, as its plain check would have). With a store, every
-    per-record rule is evaluated for a record it has no entry for, so entries are complete."""
+def record_findings(ctx: Context, rules: list[Rule], store: RecordHits | None = None,
+                    crashes: list[Crash] | None = None) -> dict[str, list[Finding]]:
+    """Findings of the per-record `rules` in record order, by code; a rule's crash on a record
+    is appended to `crashes` and its findings on the other records are kept. With a store,
+    every per-record rule is evaluated for a record it has no entry for, so entries are complete."""
     wanted = {r.code for r in rules}
     every = [r for r in REGISTRY.values() if record_check(r) is not None] if store is not None else rules
     by_kind: dict[str, tuple[Checks, Checks]] = {}
-    out: dict[str, list[Finding] | Exception] = {code: [] for code in wanted}
+    out: dict[str, list[Finding]] = {code: [] for code in wanted}
     for rec in ctx.records:
         checks = by_kind.get(rec.kind)
         if checks is None:
@@ -180,12 +186,11 @@ def record_findings(ctx: Context, rules: list[Rule],
             found, crashed = store.lookup(rec, ctx.as_of, plain, dated)
         else:
             found, crashed = evaluate(rec, plain + dated, ctx.as_of)
-        for code, exc in crashed.items():
-            if code in wanted and not isinstance(out[code], Exception):
-                out[code] = exc
+        if crashed and crashes is not None:
+            crashes.extend(c for c in crashed if c.check in wanted)
         for code, items in found:
             target = out.get(code)
-            if isinstance(target, list):
+            if target is not None:
                 target.extend(Finding(code, "", *item[:5], None, None, item[5]) for item in items)  # type: ignore[misc]
     return out
 
@@ -203,7 +208,7 @@ def _checks_for(rules: list[Rule], kind: str) -> tuple[Checks, Checks]:
 
 def run_rules(ctx: Context, codes: Iterable[str] | None = None,
               store: RecordHits | None = None) -> list[Finding]:
-    """Findings of every enabled rule with a check; a crashing rule is reported, not fatal.
+    """Findings of every enabled rule with a check; a crash is a REG020 finding, not fatal.
 
     `store` keeps and reuses the findings of the per-record checks (see RecordHits). The cyclic
     GC is paused meanwhile (as for the deadline engine): the checks make many small objects and
@@ -222,31 +227,46 @@ def _run_rules(ctx: Context, codes: Iterable[str] | None, store: RecordHits | No
         severity = effective_severity(rule_, ctx.config.severities)
         if severity != "off":
             active.append((rule_, severity))
-    per_record_found = record_findings(ctx, [r for r, _ in active if record_check(r) is not None], store)
+    crashes: list[Crash] = []
+    per_record_found = record_findings(ctx, [r for r, _ in active if record_check(r) is not None],
+                                       store, crashes)
     out: list[Finding] = []
     for rule_, severity in active:
         found = per_record_found.get(rule_.code)
         if found is None:
-            found = _run_check(rule_, ctx)
-        if isinstance(found, Exception):
-            _report_crash(rule_, found)
-            continue
+            found = _run_check(rule_, ctx, crashes)
         for f in found:
             f.severity = severity
             out.append(f)
+    crashes += ctx.clock_crashes  # filled while the rules computed ctx.obligations
+    return out + crash_findings(ctx, crashes)
+
+
+def _run_check(rule_: Rule, ctx: Context, crashes: list[Crash]) -> list[Finding]:
+    """A cross-record rule's findings; those it yielded before a crash are kept."""
+    out: list[Finding] = []
+    try:
+        for h in rule_.check(ctx):  # type: ignore[misc]
+            out.append(from_hit(rule_, h))
+    except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
+        crashes.append(crash(rule_.code, exc, record_in_traceback(exc)))
     return out
 
 
-def _run_check(rule_: Rule, ctx: Context) -> list[Finding] | Exception:
-    try:
-        hits = list(rule_.check(ctx))  # type: ignore[misc]
-    except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
-        return exc
-    return [from_hit(rule_, h) for h in hits]
-
-
-def _report_crash(rule_: Rule, exc: Exception) -> None:
-    print(f"govdisc: 规则 {rule_.code} 内部错误（请报告此问题）: {type(exc).__name__}: {exc}", file=sys.stderr)
+def crash_findings(ctx: Context, crashes: list[Crash]) -> list[Finding]:
+    """REG020 for each crash, on its record's file or else on govdisc.yaml, at the severity
+    govdisc.yaml gives REG020 (none when it is off)."""
+    reg020 = REGISTRY["REG020"]
+    severity = effective_severity(reg020, ctx.config.severities)
+    if severity == "off":
+        return []
+    out = []
+    for c in crashes:
+        rec = c.record
+        path = rec.path if rec is not None else CONFIG_NAME
+        record_id = rec.id if rec is not None and rec.kind != "config" else None
+        out.append(make_finding(reg020, path, (), record_id, "value", severity, rule=c.check, error=c.error))
+    return out
 
 
 def apply_overrides(findings: list[Finding], overrides: dict[str, str]) -> list[Finding]:

@@ -13,7 +13,7 @@ from govdisc.rules.engine import per_record
 declare(
     "REG001", "error",
     title=("YAML 语法错误", "YAML syntax error"),
-    message=("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    message=("YAML 语法错误：{problem}", "YAML syntax error: {problem_en}"),
     basis="YAML 1.2",
     hint=("按提示的行列修正缩进、冒号或括号；字符串中含冒号时加引号。", "Fix the indentation, colon or bracket at the given position; quote strings that contain ': '."),
     bad="title: 关于印发: 办法的通知\n  kind: notice", good='title: "关于印发: 办法的通知"\nkind: notice',
@@ -21,7 +21,7 @@ declare(
 declare(
     "REG002", "error",
     title=("重复的键", "Duplicate key"),
-    message=("同一映射中出现重复的键：{problem}", "duplicate key in one mapping: {problem}"),
+    message=("同一映射中出现重复的键：{problem}", "duplicate key in one mapping: {problem_en}"),
     basis="YAML 1.2 §3.2.1.1",
     hint=("删除或合并重复的键；后出现的值不会覆盖前一个，而是整个文件无法读取。", "Remove or merge the repeated key."),
     bad="disclosure: public\ndisclosure: not_public", good="disclosure: public",
@@ -104,8 +104,10 @@ declare(
     message=("规则 {rule} 检查本记录时发生内部错误（{error}）；本记录的该项检查未完成，其余检查照常进行。请向 govdisc 报告此问题",
              "rule {rule} failed on this record with an internal error ({error}); that check is incomplete for this record, all others ran. Please report this to govdisc"),
     basis="—",
-    hint=("这是 govdisc 的缺陷，不是登记簿的错误：请附上该记录向维护者报告；可用 ignore[规则代码] 暂时跳过。",
-          "This is a defect in govdisc, not in the register: report it with the record; ignore[<rule>] skips it meanwhile."),
+    hint=("这是 govdisc 的缺陷，不是登记簿的错误：请附上该记录向维护者报告（设置环境变量 GOVDISC_DEBUG=1 可在标准错误输出中看到详细的出错位置）；"
+          "修复前可在该文件中用 # govdisc: ignore[REG020] 加理由暂时跳过。",
+          "This is a defect in govdisc, not in the register: report it with the record (GOVDISC_DEBUG=1 prints where it failed to stderr); "
+          "meanwhile `# govdisc: ignore[REG020] <reason>` in that file silences it."),
 )
 declare(
     "REG014", "warning",

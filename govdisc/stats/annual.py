@@ -248,12 +248,20 @@ def _restart(rec: Record, receipt: date, reply: date) -> date:
     return start
 
 
-def _reply_status(rec: Record, config: Config, calendar: WorkCalendar, reply: date) -> str | None:
-    from govdisc.deadlines.application import application_obligations
+def _reply_status(rec: Record, config: Config, calendar: WorkCalendar, reply: date,
+                  notes: _Notes) -> str | None:
+    """'done' or 'late' by the reply clock as of the reply day; None when it cannot be judged
+    (a clock that crashed is noted, not fatal: the statistics of the other records stand)."""
+    from govdisc.deadlines import record_obligations
+    from govdisc.internal import Crash
 
-    for ob in application_obligations(rec, config, calendar, reply):
+    crashes: list[Crash] = []
+    for ob in record_obligations([rec], config, calendar, reply, whole=True, crashes=crashes):
         if ob.obligation == "reply":
             return ob.status if ob.status in ("done", "late") else None
+    for c in crashes:
+        notes.add(rec, f"期限计算内部错误（{c.check}: {c.error}），未判断是否按时答复，请报告此问题",
+                  f"internal error in {c.check} ({c.error}): not judged in time or late; please report it")
     return None
 
 
@@ -267,7 +275,7 @@ def response_times(replied: list[Record], config: Config, calendar: WorkCalendar
         reply = max(reply, receipt)
         try:
             days.append(calendar.between(_restart(rec, receipt, reply), reply))
-            status = _reply_status(rec, config, calendar, reply)
+            status = _reply_status(rec, config, calendar, reply, notes)
         except (CalendarRangeError, OverflowError):
             notes.add(rec, "日期超出工作日历范围，未计入答复用时", "date outside the calendar: no response time")
             continue

@@ -98,7 +98,7 @@ def test_a_read_only_register_still_loads(reg: Path, monkeypatch: pytest.MonkeyP
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache, "_write_blob", refuse)
+    monkeypatch.setattr(cache, "write_blob", refuse)
     assert snapshot(load_register(reg, jobs=1, cache=True)) == snapshot(load_register(reg, jobs=1, cache=False))
 
 
@@ -136,7 +136,7 @@ def test_unchanged_stat_skips_reading_once_old_enough(reg: Path, monkeypatch: py
     load_register(reg, jobs=1, cache=True)
     reads: list[str] = []
     real = cache.read_with_stat
-    monkeypatch.setattr(cache, "read_with_stat", lambda root, spec: reads.append(spec.path) or real(root, spec))
+    monkeypatch.setattr(cache, "read_with_stat", lambda root, spec, *a: reads.append(spec.path) or real(root, spec, *a))
     # files written just now are read and hashed: their ctime is within the margin of the stamp
     assert snapshot(load_register(reg, jobs=1, cache=True)) == expected
     assert reads

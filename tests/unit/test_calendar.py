@@ -284,12 +284,13 @@ def test_preload_reads_and_writes_the_package_data_cache(tmp_path, monkeypatch):
     C.preload(tmp_path)  # built in this process already, or read: nothing to write then
     monkeypatch.setattr(C, "_BASES", {})
     C.preload(tmp_path)
-    assert (tmp_path / "calendar.pickle").is_file()
+    stored = tmp_path / ".govdisc-cache" / "calendar.bin"
+    assert stored.is_file()
     built = C._BASES[(2000, 2045)]
     monkeypatch.setattr(C, "_BASES", {})
     C.preload(tmp_path)  # from the file
     assert C._BASES[(2000, 2045)] == built
-    (tmp_path / "calendar.pickle").write_bytes(b"garbage")
+    stored.write_bytes(b"garbage")
     monkeypatch.setattr(C, "_BASES", {})
     C.preload(tmp_path)  # a bad file is rebuilt, never trusted
     assert C._BASES[(2000, 2045)] == built

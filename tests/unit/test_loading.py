@@ -175,3 +175,147 @@ def test_stars_in_text_are_not_aliases():
 def test_absurd_nesting_is_a_finding(text):
     res = parse_file(spec(), text.encode())
     assert [f.code for f in res.findings] == ["REG001"] and "嵌套" in res.findings[0].message_zh
+
+
+# -- hostile input: every case a located finding, never a crash, a hang or a read outside ----------
+
+def codes_of(raw: bytes, path: str = DOC) -> list[str]:
+    return [f.code for f in parse_file(classify(path), raw).findings]
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 200_000 + "]" * 200_000, "a: " + "{a: " * 50_000 + "}" * 50_000,
+                                  "- " * 100_000 + "x", "? " * 50_000 + "x", "-\t" * 50_000 + "x"])
+def test_nesting_that_would_crash_the_c_parser_is_refused_first(text):
+    """~30,000 levels overflow libyaml's recursive composer (a segfault, not an exception)."""
+    data, err = load_text(text)
+    assert data is None and err is not None and err.line >= 1
+    assert "40" in err.problem or "制表符" in err.problem
+
+
+def test_control_character_is_located_and_named():
+    res = parse_file(spec(), "doc_no: x\ntitle: 通知\x07\n".encode())
+    f = res.findings[0]
+    assert (f.code, f.line, f.column) == ("REG001", 2, 10) and "U+0007" in f.message_zh and "U+0007" in f.message_en
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    ("a: 1\n\tb: 2\n", "制表符", "tab"),
+    ("a: 1\n---\nb: 2\n", "第二个文档", "second document"),
+    ("a: !!python/object/apply:os.system [ls]\n", "!!python/object/apply:os.system", "never constructs"),
+    ("a: !custom 1\n", "!custom", "not allowed"),
+])
+def test_parser_errors_are_explained_in_both_languages(text, zh, en):
+    f = parse_file(spec(), text.encode()).findings[0]
+    assert f.code == "REG001" and zh in f.message_zh and en in f.message_en
+
+
+@pytest.mark.parametrize("raw, needle", [
+    ("title: 关于印发办法的通知\n".encode("gb18030"), "iconv -f GB18030 -t UTF-8 a.yaml"),
+    ("title: 通知\n".encode("utf-16"), "iconv -f UTF-16LE"),
+    ("title: notice\n".encode("utf-16-be"), "iconv -f UTF-16BE"),
+    (b"title: x\x00y\n", "NUL"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "NUL"),
+    ("title: café\n".encode("latin-1"), "0xE9"),
+])
+def test_encodings_are_recognised_with_how_to_convert(raw, needle):
+    found = parse_file(spec(), raw).findings
+    assert [f.code for f in found] == ["REG003"] and needle in found[0].message_zh + found[0].message_en
+
+
+def test_schema_findings_per_file_are_capped_with_a_summary():
+    raw = "".join(f"k{i}: v\n" for i in range(500)).encode()
+    found = parse_file(spec(), raw).findings
+    assert len(found) == 50 and "未逐一列出" in found[-1].message_zh
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "register"
+    (root / "documents" / "2024").mkdir(parents=True)
+    (root / "govdisc.yaml").write_text("agency: x\n", encoding="utf-8")
+    (root / "documents" / "2024" / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    return root
+
+
+def test_links_are_followed_only_to_files_inside(tmp_path: Path):
+    import os
+
+    root = _tree(tmp_path)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("secret: 1\n", encoding="utf-8")
+    docs = root / "documents" / "2024"
+    os.symlink("a.yaml", docs / "inside.yaml")
+    os.symlink(outside, docs / "out.yaml")
+    os.symlink("../../../outside.yaml", docs / "out-relative.yaml")
+    os.symlink("missing.yaml", docs / "dangling.yaml")
+    os.symlink(tmp_path, root / "documents" / "2025")
+    os.symlink("2024", root / "documents" / "2026")
+    specs = {s.path: s for s in scan(root)}
+    assert specs["documents/2024/inside.yaml"].target == "documents/2024/a.yaml"
+    assert specs["documents/2024/inside.yaml"].kind == "document"
+    for rel in ("documents/2024/out.yaml", "documents/2024/out-relative.yaml", "documents/2024/dangling.yaml",
+                "documents/2025", "documents/2026"):
+        assert specs[rel].refused[0] == "REG018", rel
+    assert not any(p.startswith("documents/2025/") or p.startswith("documents/2026/") for p in specs)
+
+
+def test_things_named_like_yaml_that_are_not_files_are_never_opened(tmp_path: Path):
+    import os
+
+    from govdisc.loading.files import NotRegular, TooLarge, read_path
+
+    root = _tree(tmp_path)
+    docs = root / "documents" / "2024"
+    (docs / "folder.yaml").mkdir()
+    (docs / "folder.yaml" / "inner.yaml").write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(docs / "pipe.yaml")
+    specs = {s.path: s for s in scan(root)}
+    assert specs["documents/2024/folder.yaml"].refused[0] == "REG019"
+    assert specs["documents/2024/pipe.yaml"].refused[0] == "REG019"
+    assert specs["documents/2024/folder.yaml/inner.yaml"].kind is None  # reported as misplaced
+    with pytest.raises(NotRegular):  # even if it is swapped in after the scan: no blocking read
+        read_path(str(docs / "pipe.yaml"))
+    (docs / "big.yaml").write_bytes(b"a: 1\n" * 30_000)
+    with pytest.raises(TooLarge):
+        read_path(str(docs / "big.yaml"), limit=100_000)
+    with pytest.raises(OSError):  # a link is never followed by the reader itself
+        os.symlink("a.yaml", docs / "l.yaml") or read_path(str(docs / "l.yaml"))
+
+
+def test_size_limit_comes_from_the_configuration(tmp_path: Path):
+    from govdisc.loading.register import load_register
+
+    root = _tree(tmp_path)
+    (root / "documents" / "2024" / "big.yaml").write_bytes(b"title: x\n" + b"# padding\n" * 8_000)
+    codes = {f.path: f.code for f in load_register(root, jobs=1).findings}
+    assert "documents/2024/big.yaml" not in codes or codes["documents/2024/big.yaml"] != "REG017"
+    (root / "govdisc.yaml").write_text("agency: x\nlimits: {max_file_bytes: 65536}\n", encoding="utf-8")
+    found = [f for f in load_register(root, jobs=1).findings if f.path == "documents/2024/big.yaml"]
+    assert [f.code for f in found] == ["REG017"] and "64.0 KB" in found[0].message_zh
+
+
+def test_a_parser_crash_in_a_worker_becomes_a_finding_for_that_file(tmp_path: Path, monkeypatch):
+    """A file that kills the parser process (an unknown libyaml bug, the OOM killer) must not
+    take the run down: it gets a finding, every other file loads."""
+    import os
+
+    from govdisc.loading import files, register
+
+    root = _tree(tmp_path)
+    docs = root / "documents" / "2024"
+    for i in range(6):
+        (docs / f"d{i}.yaml").write_text("title: x\n", encoding="utf-8")
+    (docs / "killer.yaml").write_text("title: KILL\n", encoding="utf-8")
+    real = files.parse_file
+
+    def fragile(spec, raw):  # runs in the forked workers too
+        if b"KILL" in raw:
+            os._exit(70)
+        return real(spec, raw)
+
+    monkeypatch.setattr(files, "parse_file", fragile)
+    monkeypatch.setattr(register, "PARALLEL_MIN_FILES", 1)
+    results = register.load_results(root, [s for s in scan(root) if s.kind], jobs=2)
+    by_path = {r.path: r for r in results}
+    assert [f.code for f in by_path["documents/2024/killer.yaml"].findings] == ["REG001"]
+    assert by_path["documents/2024/d3.yaml"].data == {"title": "x"}
+    assert len(results) == 9

@@ -1,4 +1,8 @@
-"""Malformed records never crash a rule, a clock, the statistics or the reports."""
+"""Malformed records never crash a rule, a clock, the statistics or the reports.
+
+In memory and with fixed seeds; test_fuzz.py does the same through files, with Hypothesis. Both
+mutate records with fuzzing.mutate (types swapped, huge strings, impossible dates, nesting).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from govdisc.rules.context import Context
 from govdisc.stats import annual_stats
 from govdisc.stats.review import review_data
 
+from fuzzing import mutate
 from test_fastcheck import _mutate, example_records  # noqa: E402  (same folder)
 
 SEEDS = 8
@@ -33,7 +38,7 @@ def mutated_register(seed: int) -> list[Record]:
         if kind == "config":
             continue
         for _ in range(rng.randint(1, 4)):
-            data = _mutate(rng, data)
+            data = (_mutate if rng.random() < 0.5 else mutate)(rng, data)
         data = validation.conforming(data, validation.validate(kind, data))  # as the loader does
         out.append(Record(kind, KIND_DIRS[kind].format(2000 + i if kind in ("catalog", "review", "activities",
                                                                               "report") else i), data))
@@ -49,7 +54,7 @@ def test_rules_clocks_stats_survive_mutated_records():
         ctx = Context(__import__("pathlib").Path("."), config, records, date(2026, 2, 1))
         for rule in REGISTRY.values():
             if rule.check is not None:
-                list(rule.check(ctx))  # raises on a bug: the engine would only log it
+                list(rule.check(ctx))  # raises on a bug: the engine would make it a REG020 finding
         for year in (2024, 2025):
             meta = ReportMeta(config.agency, year, date(2026, 2, 1))
             for fmt in ("md", "html"):
