@@ -667,8 +667,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001
-        sys.stderr.write(
-            "govdisc 内部错误，请把这一行报告给开发者（internal error, please report）: "
-            f"{type(exc).__name__}: {exc}\n"
-        )
+        from govdisc.internal import crash
+        from govdisc.textsafety import terminal_text
+
+        sys.stderr.write("govdisc 内部错误，请把这一行报告给开发者（internal error, please report）: "
+                         f"{terminal_text(crash('govdisc', exc).error)}\n")
         sys.exit(2)

@@ -42,7 +42,7 @@ def _show(ctx: Context, dt: datetime | None) -> str:
 def _dt(ctx: Context, value: object) -> datetime | None:
     try:
         return parse_datetime(value, _tz(ctx))
-    except (KeyError, ValueError):  # unknown timezone name: the config rules report it
+    except (KeyError, ValueError):  # unknown timezone name: REG021 reports it
         return None
 
 

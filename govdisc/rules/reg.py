@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from govdisc.dates import zone
 from govdisc.loading.layout import classify
 from govdisc.model import Record
 from govdisc.rules.base import Hit, declare, hit, rule
@@ -273,6 +274,25 @@ def place_mismatch(rec: Record) -> Iterator[Hit]:
             yield hit(rec, ("id",), key="id", value=d["id"], place=rec.path, expected=stem)
 
 
+
+
+@rule(
+    "REG021", "error",
+    title=("未知的时区", "Unknown time zone"),
+    message=("timezone 为 {value}，不是 IANA 时区名称；舆情等按小时计算的期限无法计算", "timezone is {value}, which is not an IANA time zone name; hour-based clocks such as public-opinion responses cannot run"),
+    basis="IANA 时区数据库（tz database）",
+    hint=("写完整的时区名称，例如 Asia/Shanghai；不写则默认 Asia/Shanghai。",
+          "Write a full zone name such as Asia/Shanghai, or leave timezone out (default Asia/Shanghai)."),
+    bad="timezone: Asia/Shangai", good="timezone: Asia/Shanghai",
+)
+@per_record("config")
+def unknown_timezone(rec: Record) -> Iterator[Hit]:
+    name = rec.data.get("timezone")
+    if isinstance(name, str) and name:
+        try:
+            zone(name)
+        except (KeyError, ValueError):
+            yield hit(rec, ("timezone",), value=name)
 
 
 @rule(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from support import record, run_rule, write_register
 
 from govdisc.check import run_check
@@ -75,3 +77,10 @@ def test_reg014_reg015_suppressions(tmp_path):
     found = {f.code: f for f in run_check(root, date(2026, 3, 2)).findings}
     assert "DOC001" not in found  # suppressed on its line
     assert found["REG014"].line == 1 and found["REG015"].line == 7
+
+
+@pytest.mark.parametrize("name", ["Asia/Shangai", "Asia", "x" * 300])
+def test_reg021_unknown_timezone(name):
+    (f,) = run_rule("REG021", [], config={"timezone": name})
+    assert f.pointer == ("timezone",) and f.path == "govdisc.yaml"
+    assert run_rule("REG021", [], config={"timezone": "Asia/Shanghai"}) == []
