@@ -96,3 +96,17 @@ def write_hostile_register(example: Path, dest: Path) -> Path:
     report.write_text(re.sub(r"^problems: \|-\n(?:  .*\n)+", lambda _: problems,
                              report.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
     return dest
+
+
+def docx_text(blob: bytes) -> tuple[Any, str]:
+    """A Word document and all its paragraph and table-cell text, for asserting on content."""
+    import io
+
+    from docx import Document
+
+    doc = Document(io.BytesIO(blob))
+    parts = [p.text for p in doc.paragraphs]
+    for t in doc.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return doc, "\n".join(parts)

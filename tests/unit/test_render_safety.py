@@ -4,14 +4,12 @@ characters or lone surrogates, and ordinary Chinese text is left exactly as writ
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from docx import Document
-from support import HOSTILE_AGENCY, HOSTILE_DEPARTMENT, write_hostile_register
+from support import HOSTILE_AGENCY, HOSTILE_DEPARTMENT, docx_text, write_hostile_register
 
 from govdisc.calendar import calendar_for
 from govdisc.render import ReportMeta, render_annual, render_review
@@ -50,15 +48,6 @@ def reports(hostile):
         out["annual", fmt] = render_annual(stats, fmt, meta)
         out["review", fmt] = render_review(review, fmt, meta)
     return out
-
-
-def docx_text(blob: bytes) -> tuple[Document, str]:
-    doc = Document(io.BytesIO(blob))
-    parts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        for row in t.rows:
-            parts += [c.text for c in row.cells]
-    return doc, "\n".join(parts)
 
 
 @pytest.mark.parametrize("kind", ["annual", "review"])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import copy
-import io
 from datetime import date
 from pathlib import Path
 
 import pytest
-from docx import Document
+from support import docx_text
 
 from govdisc.calendar import calendar_for
 from govdisc.model import Finding
@@ -48,15 +47,6 @@ def data(loaded, cal):
 
 def dept(data, dept_id):
     return next(d for d in data["departments"] if d["id"] == dept_id)
-
-
-def docx_text(blob: bytes) -> tuple[Document, str]:
-    doc = Document(io.BytesIO(blob))
-    parts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        for row in t.rows:
-            parts += [c.text for c in row.cells]
-    return doc, "\n".join(parts)
 
 
 # -- data -------------------------------------------------------------------------------------------
