@@ -319,3 +319,23 @@ def test_a_parser_crash_in_a_worker_becomes_a_finding_for_that_file(tmp_path: Pa
     assert [f.code for f in by_path["documents/2024/killer.yaml"].findings] == ["REG001"]
     assert by_path["documents/2024/d3.yaml"].data == {"title": "x"}
     assert len(results) == 9
+
+
+def test_an_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch):
+    """Permissions cannot be tested as root, so the reader is made to refuse as the OS would."""
+    import errno
+
+    from govdisc.loading import files
+    from govdisc.loading.register import load_register
+
+    root = _tree(tmp_path)
+    real = files.read_path
+
+    def refuse(path, limit=files.DEFAULT_MAX_FILE_BYTES):
+        if path.endswith("a.yaml"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(path, limit)
+
+    monkeypatch.setattr(files, "read_path", refuse)
+    found = [f for f in load_register(root, jobs=1).findings if f.path == "documents/2024/a.yaml"]
+    assert [(f.code, f.line) for f in found] == [("REG013", 1)] and "Permission denied" in found[0].message_zh
