@@ -15,10 +15,10 @@ from datetime import date
 
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
-from govdisc.deadlines.common import (SKIP, Window, count_with_windows, day_status, events_of,
-                                      obligation, pdate, provisional)
+from govdisc.deadlines.common import (SKIP, Window, count_with_windows, counted_obligation, events_of,
+                                      obligation, pdate)
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
-from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, step
+from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, simple_trace, step
 from govdisc.model import Obligation, Record, TraceStep
 
 REPLY_DAYS = 20  # Art. 33(2)
@@ -198,10 +198,8 @@ def reply_clock(app: App) -> list[Obligation]:
     else:  # the common case, kept cheap
         start, n, applied = app.receipt, REPLY_DAYS, []
         due = app.cal.add(start, n)
-    status, left = day_status(app.cal, due, app.reply, app.as_of, app.config)
-    ob = obligation(app.rec, "application", "reply", due.isoformat(), status,
-                    provisional=provisional(app.cal, start, due), department=app.handler,
-                    days_left=left, met_on=app.reply.isoformat() if app.reply else None)
+    ob = counted_obligation(app.rec, "application", "reply", app.cal, start, due, app.reply, app.as_of,
+                            app.config, department=app.handler)
     if app.explain:
         ob.trace = reply_trace(app, start, n, due, applied)
     return [ob]
@@ -233,10 +231,8 @@ def correction_clock(app: App) -> list[Obligation]:
     due = app.cal.add(app.receipt, CORRECTION_DAYS)
     if met is None and app.as_of > due:
         return []
-    status, left = day_status(app.cal, due, met, app.as_of, app.config)
-    ob = obligation(app.rec, "application", "correction_notice", due.isoformat(), status,
-                    provisional=provisional(app.cal, app.receipt, due), department=app.handler,
-                    days_left=left, met_on=met.isoformat() if met else None)
+    ob = counted_obligation(app.rec, "application", "correction_notice", app.cal, app.receipt, due, met,
+                            app.as_of, app.config, department=app.handler)
     if app.explain:
         ob.trace = simple_trace(app.cal, receipt_steps(app), app.receipt, due, CORRECTION_DAYS,
                                 "补正告知期限届满（第三十条）", "last day for the correction notice (Art. 30)",
@@ -255,11 +251,8 @@ def consultation_clocks(app: App) -> list[Obligation]:
         if answered is not None and app.open_only:
             continue
         due = app.cal.add(w.a, CONSULTATION_DAYS)
-        status, left = day_status(app.cal, due, answered, app.as_of, app.config)
-        ob = obligation(app.rec, "application", "consultation_reply", due.isoformat(), status,
-                        provisional=provisional(app.cal, w.a, due), department=app.handler,
-                        days_left=left, met_on=answered.isoformat() if answered else None,
-                        pointer=("events", i))
+        ob = counted_obligation(app.rec, "application", "consultation_reply", app.cal, w.a, due, answered,
+                                app.as_of, app.config, department=app.handler, pointer=("events", i))
         if app.explain:
             art = "第三十四条" if w.why.endswith("agency") else "第三十二条"
             head = [step(w.a, "start", f"发出征求意见书（{art}）", "consultation sent")]
@@ -281,11 +274,8 @@ def fee_clocks(app: App) -> list[Obligation]:
         if paid is not None and app.open_only:
             continue
         due = app.cal.add(w.a, FEE_DAYS)
-        status, left = day_status(app.cal, due, paid, app.as_of, app.config)
-        ob = obligation(app.rec, "application", "fee_payment", due.isoformat(), status,
-                        provisional=provisional(app.cal, w.a, due), department=app.handler,
-                        days_left=left, met_on=paid.isoformat() if paid else None,
-                        pointer=("events", i))
+        ob = counted_obligation(app.rec, "application", "fee_payment", app.cal, w.a, due, paid,
+                                app.as_of, app.config, department=app.handler, pointer=("events", i))
         if app.explain:
             head = [step(w.a, "start", "发出收费通知（收到通知次日起20个工作日内缴纳）",
                          "fee notice sent (pay within 20 working days from the next day)")]
@@ -311,14 +301,6 @@ def receipt_steps(app: App) -> list[TraceStep]:
         steps.append(step(app.receipt, "note", f"未填写{w_zh}（{wanted}），暂以{f_zh}计算",
                           f"no {wanted} date recorded; the {f_en} date is used instead"))
     return steps
-
-
-def simple_trace(cal: WorkCalendar, head: list[TraceStep], start: date, due: date, n: int,
-                 due_zh: str, due_en: str, met: date | None, met_zh: str, met_en: str) -> list[TraceStep]:
-    """Trace of a plain N-working-day count: head, each day, due, and when it was met."""
-    tail = [step(due, "due", f"{due_zh}（第{n}个工作日）", f"{due_en} (working day {n})", n)]
-    return merge(head, count_steps(cal, start, due), [], tail + met_note(met, due, met_zh, met_en)
-                 + provisional_note(cal, start, due))
 
 
 def reply_trace(app: App, start: date, n: int, due: date, applied: list[Window]) -> list[TraceStep]:

@@ -105,3 +105,12 @@ def obligation(rec: Record, kind: str, name: str, due: str, status: str, **kw: A
     """An Obligation for a record, with its path and id filled in."""
     return Obligation(record=rec.id, kind=kind, obligation=name, due=due, status=status,
                       path=rec.path, **kw)
+
+
+def counted_obligation(rec: Record, kind: str, name: str, cal: WorkCalendar, start: date, due: date,
+                       met: date | None, as_of: date, config: Config, **kw: Any) -> Obligation:
+    """A working-day obligation counted from `start` to `due` and met on `met` (None: not yet):
+    its status, working days left and provisional flag, as every day-counted clock has them."""
+    status, left = day_status(cal, due, met, as_of, config)
+    return obligation(rec, kind, name, due.isoformat(), status, provisional=provisional(cal, start, due),
+                      days_left=left, met_on=met.isoformat() if met else None, **kw)

@@ -6,8 +6,8 @@ from datetime import date
 
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
-from govdisc.deadlines.common import SKIP, day_status, obligation, pdate, provisional
-from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, step
+from govdisc.deadlines.common import SKIP, counted_obligation, pdate
+from govdisc.deadlines.trace import simple_trace, step
 from govdisc.model import Obligation, Record
 
 PUBLICATION_DAYS = 20  # Art. 26: 自该政府信息形成或者变更之日起20个工作日内
@@ -51,17 +51,13 @@ def publication_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: dat
     if met is not None and open_only:
         return []
     due = cal.add(start, PUBLICATION_DAYS)
-    status, left = day_status(cal, due, met, as_of, config)
-    ob = obligation(rec, "document", "publication", due.isoformat(), status,
-                    provisional=provisional(cal, start, due), department=_dept(rec), days_left=left,
-                    met_on=met.isoformat() if met else None)
+    ob = counted_obligation(rec, "document", "publication", cal, start, due, met, as_of, config,
+                            department=_dept(rec))
     if explain:
         what = ("文件变更之日（第二十六条）", "date of change (Art. 26)") if start is changed \
             else ("文件形成之日（第二十六条）", "date formed (Art. 26)")
-        ob.trace = merge([step(start, "start", *what, count=0)], count_steps(cal, start, due), [],
-                         [step(due, "due", f"主动公开期限届满（第{PUBLICATION_DAYS}个工作日）",
-                               f"publication due (working day {PUBLICATION_DAYS})", PUBLICATION_DAYS)]
-                         + met_note(met, due, "公开发布", "published") + provisional_note(cal, start, due))
+        ob.trace = simple_trace(cal, [step(start, "start", *what, count=0)], start, due, PUBLICATION_DAYS,
+                                "主动公开期限届满", "publication due", met, "公开发布", "published")
     return [ob]
 
 
@@ -80,15 +76,10 @@ def interpretation_clock(rec: Record, config: Config, cal: WorkCalendar, as_of: 
     if met is not None and open_only:
         return []
     due = cal.add(pub, INTERPRETATION_DAYS)
-    status, left = day_status(cal, due, met, as_of, config)
-    ob = obligation(rec, "document", "interpretation", due.isoformat(), status,
-                    provisional=provisional(cal, pub, due), department=_dept(rec), days_left=left,
-                    met_on=met.isoformat() if met else None)
+    ob = counted_obligation(rec, "document", "interpretation", cal, pub, due, met, as_of, config,
+                            department=_dept(rec))
     if explain:
-        ob.trace = merge([step(pub, "start", "文件公开发布之日", "document published", count=0)],
-                         count_steps(cal, pub, due), [],
-                         [step(due, "due", f"解读材料发布期限届满（第{INTERPRETATION_DAYS}个工作日）",
-                               f"interpretation due (working day {INTERPRETATION_DAYS})", INTERPRETATION_DAYS)]
-                         + met_note(met, due, "首份解读材料发布", "first interpretation material published")
-                         + provisional_note(cal, pub, due))
+        ob.trace = simple_trace(cal, [step(pub, "start", "文件公开发布之日", "document published", count=0)],
+                                pub, due, INTERPRETATION_DAYS, "解读材料发布期限届满", "interpretation due",
+                                met, "首份解读材料发布", "first interpretation material published")
     return [ob]

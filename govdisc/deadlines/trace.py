@@ -73,3 +73,11 @@ def met_note(met: date | None, due: date, what_zh: str, what_en: str) -> list[Tr
     ok = met <= due
     return [step(met, "note", f"{what_zh}（{'按期' if ok else '逾期'}）",
                  f"{what_en} ({'in time' if ok else 'late'})")]
+
+
+def simple_trace(cal: WorkCalendar, head: list[TraceStep], start: date, due: date, n: int,
+                 due_zh: str, due_en: str, met: date | None, met_zh: str, met_en: str) -> list[TraceStep]:
+    """Trace of a plain N-working-day count: head, each day, due, and when it was met."""
+    tail = [step(due, "due", f"{due_zh}（第{n}个工作日）", f"{due_en} (working day {n})", n)]
+    return merge(head, count_steps(cal, start, due), [], tail + met_note(met, due, met_zh, met_en)
+                 + provisional_note(cal, start, due))
