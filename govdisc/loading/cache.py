@@ -31,7 +31,7 @@ from pathlib import Path
 
 from govdisc import __version__, validation
 from govdisc.config import DEFAULT_MAX_FILE_BYTES
-from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_with_stat,
+from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_regular, read_with_stat,
                                    stat_signature, to_entry)
 from govdisc.loading.layout import CACHE_DIR, FileSpec
 from govdisc.model import Finding
@@ -104,7 +104,6 @@ def cache_path(root: Path) -> Path:
 
 
 KEY_FILE = "key"
-_OPEN_NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def cache_folder(root: Path) -> Path | None:
@@ -123,17 +122,9 @@ def cache_folder(root: Path) -> Path | None:
 def _read_small(path: Path) -> tuple[bytes, os.stat_result] | None:
     """A regular file's bytes and stat, never through a link; None if it is not one."""
     try:
-        fd = os.open(path, _OPEN_NOFOLLOW)
+        return read_regular(str(path), sys.maxsize)
     except OSError:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return None
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return fh.read(), st
-    finally:
-        os.close(fd)
 
 
 def _bind(secret: bytes, st: os.stat_result) -> bytes:

@@ -85,9 +85,16 @@ _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLO
 
 
 def read_path(path: str, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, tuple]:
-    """Bytes and stat signature of a regular file of at most `limit` bytes (TooLarge, NotRegular
-    otherwise): os.open/fstat/read, ~2.5× faster than Path.read_bytes. A file larger than the
-    limit is never read, and one that grows past it while being read is not read further."""
+    """Bytes and stat signature of a regular file of at most `limit` bytes (see read_regular)."""
+    raw, st = read_regular(path, limit)
+    return raw, stat_signature(st)
+
+
+def read_regular(path: str, limit: int) -> tuple[bytes, os.stat_result]:
+    """Bytes and stat of a regular file of at most `limit` bytes, never through a link (TooLarge,
+    NotRegular, OSError otherwise): os.open/fstat/read, ~2.5× faster than Path.read_bytes. A file
+    larger than the limit is never read, and one that grows past it while being read is not
+    read further."""
     fd = os.open(path, _OPEN_FLAGS)
     try:
         st = os.fstat(fd)
@@ -95,19 +102,15 @@ def read_path(path: str, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, tu
             raise NotRegular(path)
         if st.st_size > limit:
             raise TooLarge(st.st_size)
-        sig = stat_signature(st)
-        first = os.read(fd, min(limit + 1, 1 << 16))
-        if not first:
-            return first, sig
-        parts, total = [first], len(first)
-        while True:
-            more = os.read(fd, min(limit + 1 - total, 1 << 20)) if total <= limit else b""
+        parts: list[bytes] = []
+        total = 0
+        while total <= limit:  # a first small read: records are a few KB
+            more = os.read(fd, min(limit + 1 - total, 1 << 20 if parts else 1 << 16))
             if not more:
-                if total > limit:
-                    raise TooLarge(total)
-                return (parts[0] if len(parts) == 1 else b"".join(parts)), sig
+                return b"".join(parts), st
             parts.append(more)
             total += len(more)
+        raise TooLarge(total)
     finally:
         os.close(fd)
 
