@@ -242,8 +242,9 @@ def _decode(spec: FileSpec, raw: bytes, result: FileResult) -> str | None:
         result.findings.append(finding("REG003", spec.path, line=line, column=col, what=what, what_en=what_en))
         return None
     if "\x00" in text:  # valid UTF-8 can still be UTF-16 or binary: NUL never occurs in text
-        line, col = _byte_position(raw, raw.index(b"\x00"))
-        what, what_en = _not_utf8(spec.path, raw, raw.index(b"\x00"))
+        nul = raw.index(b"\x00")
+        line, col = _byte_position(raw, nul)
+        what, what_en = _not_utf8(spec.path, raw, nul)
         result.findings.append(finding("REG003", spec.path, line=line, column=col, what=what, what_en=what_en))
         return None
     return text[1:] if text.startswith("\ufeff") else text

@@ -129,7 +129,7 @@ def _walk(root: Path, root_real: str, rel_dir: str, specs: list[FileSpec]) -> No
     except FileNotFoundError:
         return
     except OSError as exc:
-        if os.path.isdir(full) or os.path.lexists(full):
+        if os.path.lexists(full):
             specs.append(_refused(rel_dir, "REG013", error=exc.strerror or str(exc)))
         return
     folder = _folder_spec(rel_dir)
@@ -171,9 +171,8 @@ def _link_spec(root_real: str, rel: str, full: str, folder: bool) -> FileSpec:
         shown = os.readlink(full)
     except OSError:
         shown = "?"
-    real = os.path.realpath(full)
-    inside = real.startswith(os.path.join(root_real, ""))
-    if not inside:
+    real = resolve_inside(root_real, full)
+    if real is None:
         return _refused(rel, "REG018", target=shown, why="指向登记簿之外", why_en="it leads outside the register")
     if folder or os.path.isdir(real):
         return _refused(rel, "REG018", target=shown, why="链接到文件夹的链接不跟随（其中的记录不会被检查）",
@@ -185,6 +184,13 @@ def _link_spec(root_real: str, rel: str, full: str, folder: bool) -> FileSpec:
         return _refused(rel, "REG019", **_not_regular(real))
     spec = classify(rel)
     return FileSpec(spec.path, spec.kind, spec.year, spec.dept, target=os.path.relpath(real, root_real).replace(os.sep, "/"))
+
+
+def resolve_inside(root_real: str, path: str) -> str | None:
+    """The real path of `path` (every link resolved) if it lies inside the register whose real
+    path is `root_real`; None if it leads outside."""
+    real = os.path.realpath(path)
+    return real if real.startswith(os.path.join(root_real, "")) else None
 
 
 def _refused(rel: str, code: str, **params: str) -> FileSpec:

@@ -30,10 +30,11 @@ def read_text(root: Path, path: str) -> str | None:
     """The text of a register file to locate findings in; None for anything the loader would not
     read either (a link out of the register, a pipe, an oversized or undecodable file)."""
     from govdisc.loading.files import read_path
+    from govdisc.loading.layout import resolve_inside
 
     base = os.path.realpath(root)
-    real = os.path.realpath(os.path.join(base, path))
-    if not real.startswith(os.path.join(base, "")):
+    real = resolve_inside(base, os.path.join(base, path))
+    if real is None:
         return None
     try:
         return read_path(real)[0].decode("utf-8-sig")

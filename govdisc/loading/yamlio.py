@@ -102,7 +102,8 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
     valid YAML 1.2, e.g. `{at: 2024-07-02 12:10}` in flow style; a (small) file it refuses is
     parsed once more by the pure parser before it is an error.
     """
-    early = _precheck(text)
+    many_brackets = text.count("[") + text.count("{") > MAX_DEPTH
+    early = _precheck(text, many_brackets)
     if early is not None:
         return None, early
     try:
@@ -120,7 +121,7 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
             return None, _parse_error(exc)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
         return None, _plain_error(exc)
-    if _may_be_deep(text) and _depth(data) > MAX_DEPTH:
+    if (many_brackets or "\n" + " " * (2 * MAX_DEPTH) in text) and _depth(data) > MAX_DEPTH:
         return None, _too_deep(1, 1)
     return data, None
 
@@ -135,8 +136,9 @@ def _too_deep(line: int, column: int) -> ParseError:
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _precheck(text: str) -> ParseError | None:
-    """What must be refused before any parser sees the text: a located error, or None."""
+def _precheck(text: str, many_brackets: bool) -> ParseError | None:
+    """What must be refused before any parser sees the text: a located error, or None.
+    `many_brackets`: more than MAX_DEPTH flow brackets, so flow nesting is possible."""
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line, col = line_col_of_offset(text, bad.start())
@@ -144,11 +146,11 @@ def _precheck(text: str) -> ParseError | None:
         return ParseError(f"第 {line} 行第 {col} 列有不可见的控制字符 {code}，YAML 不允许；删除它（常见于从网页或 Word 复制的文字）",
                           line, col, problem_en=f"an invisible control character {code} at line {line}, column {col}, "
                                                 "which YAML does not allow; delete it (it often comes with text pasted from the web or Word)")
-    if text.count("[") + text.count("{") > MAX_DEPTH:
+    if many_brackets:
         at = _raw_flow_overflow(text)
         if at is not None:
             return _too_deep(*line_col_of_offset(text, at))
-    if _compact_nesting_possible(text) or text.count("[") + text.count("{") > MAX_DEPTH:
+    if many_brackets or _compact_nesting_possible(text):
         at_event = _event_depth_overflow(text)
         if at_event is not None:
             return _too_deep(*at_event)
@@ -204,11 +206,6 @@ def _event_depth_overflow(text: str) -> tuple[int, int] | None:
         return None
     finally:
         parser.dispose()
-
-
-def _may_be_deep(text: str) -> bool:
-    """Cheap text test before walking the data: many brackets or very deep indentation."""
-    return text.count("[") + text.count("{") > MAX_DEPTH or "\n" + " " * (2 * MAX_DEPTH) in text
 
 
 def _depth(data: Any) -> int:
