@@ -301,7 +301,7 @@ def bench_size(n: int, args: argparse.Namespace, tmp: Path) -> dict:
     as_of, last_year = meta["as_of"], meta["last_year"]
     env = {**os.environ, "GOVDISC_AS_OF": as_of, "NO_COLOR": "1"}
     base = govdisc_cmd(args)
-    files = warm_page_cache(root)
+    warm_page_cache(root)
     reps = args.repeat or (3 if n <= 20_000 else 1)
     rows: dict[str, Row] = {}
 

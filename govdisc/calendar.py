@@ -186,11 +186,11 @@ def preload(root: "Path", first_year: int = 2000, last_year: int = 2045) -> None
 
     The holidays package takes ~0.1 s to import and evaluate; a warm check needs none of it. The
     entry is keyed by the package's and this module's file signatures and authenticated like
-    every cache file (loading.cache.read_blob): plain marshalled data, never pickle.
+    every cache file (loading.store.read_blob): plain marshalled data, never pickle.
     """
     import marshal
 
-    from govdisc.loading.cache import read_blob, write_blob
+    from govdisc.loading.store import read_blob, write_blob
 
     span = (first_year, last_year)
     if span in _BASES:

@@ -10,7 +10,7 @@ from typing import Any
 from govdisc.config import Config
 from govdisc.model import Finding, Record
 from govdisc.rules import REGISTRY
-from govdisc.rules.base import from_hit
+from govdisc.codes import from_hit
 from govdisc.rules.context import Context
 
 BASE_CONFIG: dict[str, Any] = {

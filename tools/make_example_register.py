@@ -18,7 +18,7 @@ import argparse
 import re
 import shutil
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 

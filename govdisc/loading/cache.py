@@ -21,19 +21,18 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import stat
-import hmac
 import sys
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
 
 from govdisc import __version__, validation
 from govdisc.config import DEFAULT_MAX_FILE_BYTES
-from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_regular, read_with_stat,
+from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_with_stat,
                                    stat_signature, to_entry)
 from govdisc.loading.layout import CACHE_DIR, FileSpec
+from govdisc.loading.parallel import chunk_entries, parse_parts
+from govdisc.loading.store import read_blob, write_blob
 from govdisc.model import Finding
 
 CACHE_FILE = "files.bin"
@@ -41,7 +40,6 @@ RULES_FILE = "rules.bin"  # per-record rule findings, see rules.engine.RecordHit
 RULES_FORMAT = 1
 OLD_FILES = ("files.pickle", "calendar.pickle")  # earlier formats, removed when a new cache is written
 FORMAT = 4
-MAGIC = b"govdisc-cache\x00"
 #: Trust an unchanged stat signature instead of reading and hashing the file (see _trusted).
 #: Not on Windows, where st_ctime is the creation time.
 TRUST_STAT = os.name != "nt"
@@ -53,7 +51,7 @@ def _code_hash() -> str:
     h = hashlib.blake2b(digest_size=16)
     base = Path(__file__).resolve().parent.parent
     for rel in ("loading/files.py", "loading/yamlio.py", "loading/fastcheck.py", "loading/cache.py",
-                "loading/register.py", "validation.py", "rules/base.py", "rules/reg.py"):
+                "loading/register.py", "loading/parallel.py", "validation.py", "codes.py", "loading/codes.py", "loading/store.py"):
         try:
             h.update((base / rel).read_bytes())
         except OSError:
@@ -103,76 +101,6 @@ def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
 
 
-KEY_FILE = "key"
-
-
-def cache_folder(root: Path) -> Path | None:
-    """The register's cache folder if it is a real folder (or absent) inside the register; None
-    when it is a link or anything else, so no cache is read from or written through it."""
-    folder = root / CACHE_DIR
-    try:
-        st = os.lstat(folder)
-    except FileNotFoundError:
-        return folder
-    except OSError:
-        return None
-    return folder if stat.S_ISDIR(st.st_mode) else None
-
-
-def _read_small(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """A regular file's bytes and stat, never through a link; None if it is not one."""
-    try:
-        return read_regular(str(path), sys.maxsize)
-    except OSError:
-        return None
-
-
-def _bind(secret: bytes, st: os.stat_result) -> bytes:
-    """The MAC key: the key file's random bytes bound to that very file (inode, device, change
-    time in ns). A key file that arrives with the register (git, a copy, an archive) is always a
-    new file, so a cache planted in a merge request cannot be authenticated, whatever it says."""
-    ident = b"%d:%d:%d:%d" % (st.st_ino, st.st_dev, st.st_ctime_ns, st.st_mtime_ns)
-    return hashlib.blake2b(secret + ident, digest_size=32).digest()
-
-
-_MAC_KEYS: dict[str, bytes] = {}
-
-
-def _mac_key(folder: Path, create: bool) -> bytes | None:
-    """This cache folder's MAC key; made (with a fresh random secret) if `create`."""
-    cached = _MAC_KEYS.get(str(folder))
-    if cached is not None:
-        return cached
-    path = folder / KEY_FILE
-    got = _read_small(path)
-    if got is not None and len(got[0]) == 32 and got[1].st_nlink == 1:
-        key = _bind(*got)
-    elif not create:
-        return None
-    else:
-        key = _new_key(path)
-    _MAC_KEYS[str(folder)] = key
-    return key
-
-
-def _new_key(path: Path) -> bytes:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        secret = os.urandom(32)
-        os.write(fd, secret)
-        return _bind(secret, os.fstat(fd))
-    finally:
-        os.close(fd)
-
-
-def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16, key=key).digest()
-
-
 def _decode_chunk(blob: bytes) -> list[tuple]:
     return marshal.loads(blob[1:])
 
@@ -180,72 +108,6 @@ def _decode_chunk(blob: bytes) -> list[tuple]:
 def _encode_chunk(how: str, payload: object) -> bytes:
     """A chunk for the cache; ValueError for data marshal cannot encode (then no cache)."""
     return b"m" + (payload if how == "m" else marshal.dumps(payload))  # type: ignore[operator]
-
-
-def read_blob(root: Path, name: str, key: bytes) -> memoryview | None:
-    """The payload of a cache file if it is ours, for this key, and authentic; else None.
-
-    Authentic means its MAC checks out under this cache's key (see `_bind`): only then is the
-    payload unmarshalled, so nothing in a cache that govdisc did not write here is ever decoded
-    (marshal is not safe against crafted data; pickle is not used at all).
-    """
-    folder = cache_folder(root)
-    if folder is None:
-        return None
-    mac_key = _mac_key(folder, create=False)
-    got = _read_small(folder / name) if mac_key is not None else None
-    if got is None:
-        return None
-    raw = got[0]
-    head = len(MAGIC) + 4
-    if raw[:len(MAGIC)] != MAGIC:
-        return None
-    klen = int.from_bytes(raw[len(MAGIC):head], "little")
-    if raw[head:head + klen] != key:
-        return None
-    check = raw[head + klen:head + klen + 16]
-    payload = memoryview(raw)[head + klen + 16:]
-    return payload if hmac.compare_digest(_mac(mac_key, payload), check) else None  # type: ignore[arg-type]
-
-
-def write_blob(root: Path, name: str, key: bytes, payload: bytes) -> None:
-    """Replace <root>/.govdisc-cache/<name> (temp file + rename); OSError if it cannot.
-
-    Never writes through a link: the folder must be a real one, and the temporary file is
-    created exclusively, then renamed over whatever `name` was (a planted link included).
-    """
-    folder = cache_folder(root)
-    if folder is None:
-        raise OSError(f"{root / CACHE_DIR} is not a folder")
-    folder.mkdir(exist_ok=True)
-    if cache_folder(root) is None:  # swapped for a link meanwhile
-        raise OSError(f"{root / CACHE_DIR} is not a folder")
-    _ensure_gitignore(folder)
-    mac_key = _mac_key(folder, create=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC)
-            fh.write(len(key).to_bytes(4, "little"))
-            fh.write(key)
-            fh.write(_mac(mac_key, payload))  # type: ignore[arg-type]
-            fh.write(payload)
-        os.replace(tmp, folder / name)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _ensure_gitignore(folder: Path) -> None:
-    try:
-        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError:
-        return  # already there (or a planted link, which is left alone and never followed)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("*\n")
 
 
 def read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, tuple]:
@@ -331,7 +193,6 @@ def _trusted(sig: tuple | None, now: tuple, stamp: int) -> bool:
 def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
                     limit: int = DEFAULT_MAX_FILE_BYTES) -> list[FileResult]:
     from govdisc.loading.locator import use_position_cache
-    from govdisc.loading.register import chunk_entries, parse_parts
 
     use_position_cache(root)
     stamp, cached = _read_cache(root, limit)

@@ -17,7 +17,7 @@ from govdisc.loading.fastcheck import certainly_valid
 from govdisc.loading.layout import FileSpec
 from govdisc.loading.yamlio import line_col_of_offset, load_roundtrip, load_text, locate
 from govdisc.model import Finding
-from govdisc.rules.base import finding
+from govdisc.loading.codes import finding
 
 SUPPRESSION_MARK = "govdisc:"
 

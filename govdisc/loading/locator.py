@@ -66,7 +66,7 @@ def _text_key(text: str) -> bytes:
 
 
 def _read_positions(root: Path) -> dict:
-    from govdisc.loading.cache import read_blob
+    from govdisc.loading.store import read_blob
 
     try:
         payload = read_blob(root, POSITIONS_FILE, _key())
@@ -77,7 +77,7 @@ def _read_positions(root: Path) -> dict:
 
 
 def _write_positions(root: Path, store: dict) -> None:
-    from govdisc.loading.cache import write_blob
+    from govdisc.loading.store import write_blob
 
     try:
         write_blob(root, POSITIONS_FILE, _key(), marshal.dumps(store))

@@ -55,7 +55,7 @@ def escape_user(text: str) -> str:
 @reporter("text")
 def to_text(result: CheckResult, lang: str) -> str:
     """Plain text grouped by file; the CLI colours it with rich markup when it may."""
-    from govdisc.rules.base import REGISTRY
+    from govdisc.codes import REGISTRY
 
     lines: list[str] = []
     current = None

@@ -7,7 +7,7 @@ import json
 from rich.table import Table
 
 from govdisc.rules import REGISTRY
-from govdisc.rules.base import FAMILIES, Rule
+from govdisc.codes import FAMILIES, Rule
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -18,7 +18,7 @@ from govdisc.deadlines.common import events_of, pdate
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.labels import EVENTS
 from govdisc.model import Obligation, Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 from govdisc.rules.engine import per_record
 

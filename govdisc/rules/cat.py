@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from govdisc.dates import parse_date
 from govdisc.loading.layout import classify
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 
 #: 五公开 stages in the order the seed lists them.

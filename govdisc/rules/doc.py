@@ -8,7 +8,7 @@ from typing import Any, Iterator, NamedTuple
 
 from govdisc.deadlines.common import pdate
 from govdisc.model import Obligation, Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.deadlines.yearend import record_year
 from govdisc.rules.context import Context
 from govdisc.rules.engine import per_record

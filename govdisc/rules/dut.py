@@ -14,7 +14,7 @@ from typing import Iterator
 
 from govdisc.dates import parse_date
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.deadlines.yearend import record_year
 from govdisc.rules.context import Context
 

@@ -22,7 +22,7 @@ from govdisc.heap import gc_paused
 from govdisc.internal import Crash, crash, record_in_traceback
 from govdisc.loading.layout import CONFIG_NAME
 from govdisc.model import Finding, Record
-from govdisc.rules.base import REGISTRY, Check, Hit, Rule, from_hit, make_finding
+from govdisc.codes import REGISTRY, Check, Hit, Rule, from_hit, make_finding
 from govdisc.rules.context import Context
 
 

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from govdisc.dates import parse_date
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 
 BASIS = "《实施办法》二（四）2"

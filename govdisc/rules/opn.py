@@ -13,7 +13,7 @@ from typing import Iterator
 from govdisc.dates import parse_datetime, zone
 from govdisc.deadlines.opinion import LEVELS
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 
 BASIS = ("《实施办法》二（六）4：对涉及特别重大、重大突发事件的政务舆情，要快速反应，最迟要在5小时内发布权威信息，"

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.engine import per_record
 
 #: Cheap test every string must pass before the detailed checks: 11 digits, optionally in 3-4-4

@@ -17,7 +17,7 @@ from govdisc.dates import parse_date
 from govdisc.deadlines.application import receipt_date
 from govdisc.deadlines.yearend import record_year
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 
 WITHHELD = {"not_public": ("此件不公开", "not public"), "on_request": ("此件依申请公开", "on request"),

@@ -16,7 +16,7 @@ from typing import Iterator
 from govdisc.dates import parse_date
 from govdisc.deadlines.yearend import record_year, report_due
 from govdisc.model import Record
-from govdisc.rules.base import Hit, hit, rule
+from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 from govdisc.stats import labels as L
 from govdisc.stats.crosscheck import (HandTable, check_balance, check_result_totals, check_reviews,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdisc.model import Finding
-from govdisc.rules.base import finding
+from govdisc.codes import finding
 
 _MARK = re.compile(r"#\s*govdisc:\s*ignore\[([A-Za-z0-9_,\s]+)\]\s*(.*)$")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisc.loading import cache, locator, register
+from govdisc.loading import cache, locator, parallel
 from govdisc.loading.layout import CACHE_DIR
 from govdisc.loading.register import load_register
 from govdisc.model import Finding
@@ -51,7 +51,7 @@ def test_cold_warm_and_uncached_agree(reg: Path) -> None:
 
 def test_pool_agrees_with_serial(reg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = snapshot(load_register(reg, jobs=1, cache=False))
-    monkeypatch.setattr(register, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 2)
     assert snapshot(load_register(reg, jobs=2, cache=False)) == serial
     assert snapshot(load_register(reg, jobs=2, cache=True)) == serial  # cold, written from worker blobs
     assert snapshot(load_register(reg, jobs=2, cache=True)) == serial  # warm

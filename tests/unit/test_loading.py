@@ -298,7 +298,7 @@ def test_a_parser_crash_in_a_worker_becomes_a_finding_for_that_file(tmp_path: Pa
     take the run down: it gets a finding, every other file loads."""
     import os
 
-    from govdisc.loading import files, register
+    from govdisc.loading import files, parallel
 
     root = _tree(tmp_path)
     docs = root / "documents" / "2024"
@@ -313,8 +313,8 @@ def test_a_parser_crash_in_a_worker_becomes_a_finding_for_that_file(tmp_path: Pa
         return real(spec, raw)
 
     monkeypatch.setattr(files, "parse_file", fragile)
-    monkeypatch.setattr(register, "PARALLEL_MIN_FILES", 1)
-    results = register.load_results(root, [s for s in scan(root) if s.kind], jobs=2)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    results = parallel.load_results(root, [s for s in scan(root) if s.kind], jobs=2)
     by_path = {r.path: r for r in results}
     assert [f.code for f in by_path["documents/2024/killer.yaml"].findings] == ["REG001"]
     assert by_path["documents/2024/d3.yaml"].data == {"title": "x"}

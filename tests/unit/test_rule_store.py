@@ -18,9 +18,10 @@ from govdisc.deadlines import compute_obligations, open_obligations
 from govdisc.loading import cache
 from govdisc.loading.layout import CACHE_DIR, classify, scan
 from govdisc.loading.files import load_file
-from govdisc.loading.register import compact_entry, load_register
+from govdisc.loading.parallel import compact_entry
+from govdisc.loading.register import load_register
 from govdisc.rules import REGISTRY, engine
-from govdisc.rules.base import from_hit
+from govdisc.codes import from_hit
 from govdisc.rules.context import Context
 from govdisc.rules.pii import id_check_char
 

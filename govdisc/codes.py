@@ -1,8 +1,9 @@
-"""The rule framework: each rule declares code, severity, messages, basis and hint beside its check.
+"""Finding codes: each declares severity, messages, basis and hint beside the code that raises it.
 
 A check is a plain function from the checking context to hits; the engine turns hits into
-findings with the rule's messages. Rules with no check function (YAML syntax, schema...) are
-raised by the loader but documented here all the same, so `govdisc explain` covers every code.
+findings with the rule's messages. Codes with no check function (YAML syntax, schema...) are
+declared by the loader (govdisc.loading.codes) and documented all the same, so `govdisc explain`
+covers every code. This module sits below loading and rules, so both can make findings.
 """
 
 from __future__ import annotations
