@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from govdisc.gitrepo import GitError, run_git
 
 
 class ScopeError(Exception):
@@ -38,13 +39,11 @@ def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
 
 def _git(root: Path, *args: str) -> str:
     try:
-        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise ScopeError("找不到 git 命令", "git is not installed") from None
-    if proc.returncode != 0:
-        msg = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"git {' '.join(args)} failed"
-        raise ScopeError(f"git 出错：{msg}", f"git failed: {msg}")
-    return proc.stdout
+        return run_git(root, *args)
+    except GitError as exc:
+        if exc.missing:
+            raise ScopeError("找不到 git 命令", "git is not installed") from None
+        raise ScopeError(f"git 出错：{exc.message}", f"git failed: {exc.message}") from None
 
 
 def changed_since(root: Path, ref: str) -> set[str]:

@@ -6,12 +6,12 @@ traced back to the exact files it was computed from (and rebuilt from them).
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from govdisc import __version__
+from govdisc.gitrepo import GitError, run_git
 
 #: appended to the commit id when the register has uncommitted or untracked changes
 DIRTY_SUFFIX = "-dirty"
@@ -41,11 +41,9 @@ class ReportMeta:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              timeout=20, check=False)
-    except (OSError, subprocess.SubprocessError):
+        return run_git(root, *args, timeout=20)
+    except GitError:
         return None
-    return done.stdout if done.returncode == 0 else None
 
 
 def git_commit(root: Path) -> str | None:
