@@ -47,6 +47,9 @@ class Rule:
     bad: str = ""  # a failing record (YAML), for `explain`
     good: str = ""  # the same record fixed
     check: Check | None = None
+    #: the clauses this code implements: of the implementation measures as numbered there
+    #: ("一(三)", "二(四)1", "三(十三)"), of the Regulation as "条例第33条" (docs/coverage.md)
+    clauses: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -67,6 +70,7 @@ class Rule:
             "title_zh": self.title_zh,
             "title_en": self.title_en,
             "family": self.family,
+            "clauses": list(self.clauses),
         }
 
 
@@ -82,10 +86,10 @@ def register(rule_: Rule) -> Rule:
 
 def declare(code: str, severity: str, *, title: tuple[str, str], message: tuple[str, str],
             basis: str, hint: tuple[str, str], bad: str = "", good: str = "",
-            check: Check | None = None) -> Rule:
+            check: Check | None = None, clauses: tuple[str, ...] = ()) -> Rule:
     """Register a rule; `title`, `message` and `hint` are (Chinese, English) pairs."""
     return register(Rule(code, severity, title[0], title[1], message[0], message[1], basis,
-                         hint[0], hint[1], bad.strip("\n"), good.strip("\n"), check))
+                         hint[0], hint[1], bad.strip("\n"), good.strip("\n"), check, tuple(clauses)))
 
 
 def rule(code: str, severity: str, **kwargs: Any) -> Callable[[Check], Check]:
