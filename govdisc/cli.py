@@ -607,8 +607,8 @@ def new(
 def event(
     record_id: Annotated[str, typer.Argument(help="申请或舆情编号，如 YSQ-2024-0007")],
     event_type: Annotated[str, typer.Argument(metavar="TYPE", help="correction_notice | correction_received | "
-        "consultation_sent | consultation_answered | extension | fee_notice | fee_paid | reply | release | "
-        "press_conference | follow_up")],
+        "consultation_sent | consultation_answered | extension | deferral | fee_notice | fee_paid | "
+        "third_party_notice | reply | release | press_conference | follow_up")],
     on: Annotated[Optional[str], typer.Option("--date", help="事件日期 YYYY-MM-DD（申请事件必填）")] = None,
     days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）")] = None,
     approved_by: Annotated[Optional[str], typer.Option("--approved-by", help="批准人（extension）")] = None,
@@ -622,12 +622,18 @@ def event(
     at: Annotated[Optional[str], typer.Option("--at", help="时间，如 \"2024-07-02 12:10\"（舆情事件）")] = None,
     channel: Annotated[Optional[str], typer.Option("--channel", help="发布渠道（release）")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="发布标题（release）")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="延迟答复至 YYYY-MM-DD（deferral，第三十五条）")] = None,
+    delivered: Annotated[Optional[str], typer.Option("--delivered", help="征求意见书送达日期（consultation_sent）")] = None,
+    objection: Annotated[Optional[bool], typer.Option("--objection/--no-objection",
+        help="第三方是否不同意公开（consultation_answered）")] = None,
+    remedy: Annotated[Optional[list[str]], typer.Option("--remedy",
+        help="告知的救济途径 reconsideration | litigation，可重复（reply）")] = None,
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    """记录办理事件（补正、征求意见、延期、收费、答复、舆情发布），校验先后顺序并输出新的答复期限。"""
+    """记录办理事件（补正、征求意见、延期、延迟答复、收费、告知第三方、答复、舆情发布），校验先后顺序并输出新的答复期限。"""
     from govdisc.authoring.errors import AuthoringError
     from govdisc.authoring.event import add_event
     from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
@@ -639,7 +645,9 @@ def event(
         res = add_event(root, record_id, event_type, event_date=_date(on, "--date"), days=days,
                         approved_by=approved_by, notified=_date(notified, "--notified"), outcome=outcome,
                         exemptions=exemption or (), note=note, party=party, written=written, amount=amount,
-                        at=at, channel=channel, title=title, today=today)
+                        at=at, channel=channel, title=title, until=_date(until, "--until"),
+                        delivered=_date(delivered, "--delivered"), objection=objection, remedies=remedy or (),
+                        today=today)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
     _warn(res.warnings, lang_)

@@ -41,6 +41,14 @@ class Config:
     since: int | None = None
     #: files larger than this are reported (REG017), never read
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    #: who may approve an extension (the persons or posts holding 政府信息公开工作机构负责人,
+    #: Art. 33(2)); empty: anyone named in approved_by is accepted
+    approvers: list[str] = field(default_factory=list)
+    #: remedies named in reply letters: reconsideration organ and court (行政复议机关, 人民法院)
+    remedy_reconsideration: str = ""
+    remedy_litigation: str = ""
+    #: 'MM-DD' of the year after the reply by which the case file is archived (agency practice)
+    archive_due: str = "06-30"
 
     @property
     def department_ids(self) -> set[str]:
@@ -85,6 +93,14 @@ class Config:
             cfg.report_due = data["report_due"]
         if isinstance(data.get("since"), int) and not isinstance(data.get("since"), bool):
             cfg.since = data["since"]
+        approvers = data.get("approvers")
+        if isinstance(approvers, list):
+            cfg.approvers = [a.strip() for a in approvers if isinstance(a, str) and a.strip()]
+        remedies = data.get("remedies") if isinstance(data.get("remedies"), dict) else {}
+        cfg.remedy_reconsideration = _str(remedies.get("reconsideration")).strip()
+        cfg.remedy_litigation = _str(remedies.get("litigation")).strip()
+        if isinstance(data.get("archive_due"), str):
+            cfg.archive_due = data["archive_due"]
         limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
         cap = limits.get("max_file_bytes")
         if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:

@@ -104,6 +104,25 @@ class TraceStep:
 
 
 @dataclass(slots=True)
+class Effect:
+    """What one recorded fact did to a clock, as the deadline engine judged it.
+
+    Rules read these verdicts instead of recomputing the clock, so `check` and
+    `deadlines --explain` can never disagree about whether an extension, a deferral or a fee
+    notice counted.
+    """
+
+    index: int  # position in the record's `events` list
+    kind: str  # event type: extension | deferral | fee_notice | correction_notice | correction_received
+    date: str  # ISO date of the event
+    verdict: str  # applied | capped | over_cap | late | unapproved | unauthorised | no_days | no_until |
+    #               not_later | within_deferral | not_paused | first | repeated | restart | ignored
+    due_before: str = ""  # the reply deadline in force on that day (ISO), where it matters
+    days: int = 0  # working days the event added (extensions)
+    prior: int = 0  # working days already added by earlier extensions
+
+
+@dataclass(slots=True)
 class Obligation:
     """A statutory or internal clock: what is owed, by when, and how the date was derived."""
 
@@ -119,6 +138,8 @@ class Obligation:
     met_on: str | None = None  # date (or date-time) the obligation was fulfilled, if it was
     trace: list[TraceStep] = field(default_factory=list)
     pointer: tuple = ()
+    #: the engine's verdict on each event that could move the deadline (reply clock only)
+    effects: list[Effect] = field(default_factory=list)
 
     @property
     def is_open(self) -> bool:

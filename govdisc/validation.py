@@ -163,7 +163,12 @@ def _leaf(err: "ValidationError") -> "ValidationError":
     from jsonschema.exceptions import best_match
 
     if err.context:
-        return _leaf(best_match(err.context))
+        # a branch whose type does not even match (a list where the other branch wants a
+        # mapping) says nothing useful: look inside the branches of the right type
+        wrong = {e.relative_schema_path[0] for e in err.context
+                 if len(e.relative_schema_path) == 2 and e.relative_schema_path[1] == "type"}
+        fitting = [e for e in err.context if e.relative_schema_path[0] not in wrong]
+        return _leaf(best_match(fitting or err.context))
     return err
 
 

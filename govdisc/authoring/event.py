@@ -40,13 +40,14 @@ from govdisc.authoring.new import load_config
 from govdisc.authoring.yamltext import block_mapping_lines, flow_mapping, newline_of
 from govdisc.calendar import CalendarRangeError, WorkCalendar, calendar_for
 from govdisc.config import Config
+from govdisc.deadlines.application import CORRECTION_DAYS, EXTENSION_MAX, approval_problem
 from govdisc.deadlines.labels import EVENTS
 from govdisc.dates import parse_date, parse_datetime, zone
 from govdisc.loading.yamlio import load_text
 from govdisc.model import Obligation, Record
 
 APPLICATION_EVENTS = ("correction_notice", "correction_received", "consultation_sent", "consultation_answered",
-                      "extension", "fee_notice", "fee_paid", "reply")
+                      "extension", "deferral", "fee_notice", "fee_paid", "third_party_notice", "reply")
 OPINION_EVENTS = ("release", "press_conference", "follow_up")
 EVENT_TYPES = APPLICATION_EVENTS + OPINION_EVENTS
 
@@ -54,31 +55,32 @@ EVENT_TYPES = APPLICATION_EVENTS + OPINION_EVENTS
 OPTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "correction_notice": ((), ("note",)),
     "correction_received": ((), ("note",)),
-    "consultation_sent": (("party",), ("written", "note")),
-    "consultation_answered": ((), ("note",)),
+    "consultation_sent": (("party",), ("written", "delivered", "note")),
+    "consultation_answered": ((), ("objection", "note")),
     "extension": (("days", "approved_by"), ("notified", "note")),
+    "deferral": (("until", "note"), ()),
     "fee_notice": ((), ("amount", "note")),
     "fee_paid": ((), ("note",)),
-    "reply": (("outcome",), ("exemptions", "note")),
+    "third_party_notice": ((), ("note",)),
+    "reply": (("outcome",), ("exemptions", "remedies", "note")),
     "release": (("at",), ("channel", "title")),
     "press_conference": (("at",), ("note",)),
     "follow_up": (("at",), ("note",)),
 }
 OPTION_FLAGS = {"event_date": "--date", "approved_by": "--approved-by", "exemptions": "--exemption",
-                "written": "--written/--not-written"}
+                "written": "--written/--not-written", "objection": "--objection/--no-objection",
+                "remedies": "--remedy"}
 
 #: Canonical key order of a record (docs/register-format.md): where a missing key goes.
 KEY_ORDER = {
-    "application": ("id", "channel", "submitted", "signed_for", "confirmed", "handler", "applicant", "summary",
-                    "topics", "documents", "events", "reply", "review"),
+    "application": ("id", "channel", "submitted", "signed_for", "confirmed", "arrived", "handler", "applicant",
+                    "summary", "topics", "documents", "form_requested", "events", "reply", "review", "archived"),
     "opinion": ("id", "title", "detected_at", "level", "lead", "summary", "releases", "press_conference",
                 "follow_ups"),
 }
 
 EVENT_LABELS = EVENTS
 EXEMPTING = ("withheld", "partially_disclosed")
-EXTENSION_MAX = 20  # Art. 33(2)
-CORRECTION_DAYS = 7  # Art. 30
 
 
 @dataclass
@@ -159,7 +161,8 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
               outcome: str | None = None, exemptions: Sequence[str] = (), note: str | None = None,
               party: str | None = None, written: bool | None = None, amount: float | None = None,
               at: str | None = None, channel: str | None = None, title: str | None = None,
-              today: date | None = None) -> EventResult:
+              until: date | None = None, delivered: date | None = None, objection: bool | None = None,
+              remedies: Sequence[str] = (), today: date | None = None) -> EventResult:
     """Validate and record one event; returns what was written and the recomputed deadlines.
 
     `event_date` (--date) is required for application events; opinion events take `at`
@@ -173,7 +176,8 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
     today = today or date.today()
     given = {"days": days, "approved_by": approved_by, "notified": notified, "outcome": outcome,
              "exemptions": list(exemptions) or None, "note": note, "party": party, "written": written,
-             "amount": amount, "at": at, "channel": channel, "title": title}
+             "amount": amount, "at": at, "channel": channel, "title": title, "until": until,
+             "delivered": delivered, "objection": objection, "remedies": list(remedies) or None}
     given = {k: v for k, v in given.items() if v is not None}
     _check_options(event_type, given)
     path, kind = find_record(root, record_id)
@@ -325,6 +329,12 @@ def check_application_event(rec: Record, event_type: str, d: date | None, given:
         ev["party"] = party
         if "written" in given:
             ev["written"] = bool(given["written"])
+        if "delivered" in given:
+            delivered = given["delivered"]
+            if delivered < d or delivered > today:
+                raise refuse(f"送达日期 {delivered} 应不早于发出日期 {d}、不晚于今天 {today}",
+                             f"the delivery date {delivered} must be on or after sending ({d}) and not after today ({today})")
+            ev["delivered"] = delivered
         if party == "third_party" and given.get("written") is not True:
             warnings.append(("征求第三方意见应当书面进行（《条例》第三十二条）；未记录 written: true 的，govdisc check 会报告",
                              "a third-party consultation must be in writing (Art. 32); without written: true check reports it"))
@@ -333,15 +343,27 @@ def check_application_event(rec: Record, event_type: str, d: date | None, given:
         if len(sent) <= len(dates("consultation_answered")):
             raise refuse("没有尚未答复的征求意见（consultation_sent），不能记录收到意见",
                          "there is no open consultation (consultation_sent) on or before this date to answer")
+        if "objection" in given:
+            ev["objection"] = bool(given["objection"])
     elif event_type == "extension":
-        _check_extension(rec, d, given, events, cal, config, today)
+        warnings.extend(_check_extension(rec, d, given, cal, config, today))
         ev["days"] = given["days"]
         ev["approved_by"] = given["approved_by"].strip()
         if "notified" in given:
             ev["notified"] = given["notified"]
+    elif event_type == "deferral":
+        ev["until"] = _check_deferral(rec, d, given["until"], cal, config, today)
+    elif event_type == "third_party_notice":
+        if not [x for _, t, x, e in events if t == "consultation_sent" and x <= d and e.get("party") in (None, "third_party")]:
+            raise refuse("此前没有征求第三方意见（consultation_sent --party third_party），不能记录书面告知第三方（《条例》第三十二条）",
+                         "there is no third-party consultation on or before this date; nothing to notify (Art. 32)")
     elif event_type == "fee_notice":
         if len(dates("fee_notice")) > len(dates("fee_paid")):
             raise refuse("已有尚未缴费的收费通知，不能再次发出", "a fee notice is still waiting for payment")
+        ob = reply_obligation(rec, config, cal, today)
+        if ob is not None and ob.due and d.isoformat() > ob.due[:10]:
+            warnings.append((f"收费通知晚于答复期限 {ob.due[:10]}：期限届满后收费不能中止期限，govdisc check 会报告（APP028）",
+                             f"the fee notice is after the reply deadline {ob.due[:10]}: it pauses nothing; check will report it (APP028)"))
         if "amount" in given:
             amount = given["amount"]
             if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount < 0:
@@ -374,25 +396,37 @@ def reply_obligation(rec: Record, config: Config, cal: WorkCalendar, as_of: date
     return None
 
 
-def _check_extension(rec: Record, d: date, given: dict[str, Any], events: list, cal: WorkCalendar, config: Config,
-                     today: date) -> None:
-    days, by = given["days"], given["approved_by"]
-    if not isinstance(by, str) or not by.strip():
-        raise refuse("延长答复期限须经政府信息公开工作机构负责人同意：--approved-by 不能为空（《条例》第三十三条第二款）",
-                     "an extension needs the approval of the head of the disclosure office: --approved-by (Art. 33(2))")
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-        raise refuse(f"--days 应为正整数，收到 {days}", f"--days must be a positive integer, got {days}", "invalid")
-    if days > EXTENSION_MAX:
-        raise refuse(f"延长的期限最长不得超过20个工作日（《条例》第三十三条第二款），收到 {days}",
-                     f"an extension may not exceed 20 working days (Art. 33(2)); got {days}")
-    previous = [x for _, t, x, _ in events if t == "extension"]
-    if previous:
-        raise refuse(f"已于 {previous[0]} 延长过答复期限；只能延长一次（《条例》第三十三条第二款）",
-                     f"the reply period was already extended on {previous[0]}; only one extension is allowed (Art. 33(2))")
+def _running_due(rec: Record, config: Config, cal: WorkCalendar, today: date, what: tuple[str, str]) -> Obligation:
+    """The engine's reply clock as it stands, refusing when it is not running (waiting for 补正)."""
     ob = reply_obligation(rec, config, cal, today)
     if ob is None or not ob.due:
-        raise refuse("答复期限尚未起算（正在等待申请人补正），不能延长",
-                     "the reply period is not running (waiting for the corrected application); nothing to extend")
+        raise refuse(f"答复期限尚未起算（正在等待申请人补正），不能{what[0]}",
+                     f"the reply period is not running (waiting for the corrected application); nothing to {what[1]}")
+    return ob
+
+
+def _check_extension(rec: Record, d: date, given: dict[str, Any], cal: WorkCalendar, config: Config,
+                     today: date) -> list[tuple[str, str]]:
+    """Refuse what Art. 33(2) forbids; warn (APP023) about a second extension within the cap."""
+    days, by = given["days"], given["approved_by"]
+    problem = approval_problem({"approved_by": by}, config.approvers)
+    if problem == "unapproved":
+        raise refuse("延长答复期限须经政府信息公开工作机构负责人同意：--approved-by 不能为空（《条例》第三十三条第二款）",
+                     "an extension needs the approval of the head of the disclosure office: --approved-by (Art. 33(2))")
+    if problem == "unauthorised":
+        names = "、".join(config.approvers)
+        raise refuse(f"批准人“{by.strip()}”不在 govdisc.yaml 的 approvers 名单（{names}）中；延长答复期限须经政府信息公开工作机构负责人同意（《条例》第三十三条第二款）",
+                     f"{by.strip()} is not among the approvers in govdisc.yaml ({', '.join(config.approvers)}); "
+                     "an extension needs the head of the disclosure office (Art. 33(2))")
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise refuse(f"--days 应为正整数，收到 {days}", f"--days must be a positive integer, got {days}", "invalid")
+    ob = _running_due(rec, config, cal, today, ("延长", "extend"))
+    prior = sum(e.days for e in ob.effects if e.kind == "extension")
+    if prior + days > EXTENSION_MAX:
+        before = f"此前已延长{prior}个工作日，" if prior else ""
+        raise refuse(f"{before}延长的期限最长不得超过20个工作日（《条例》第三十三条第二款），收到 {days}",
+                     f"{'%d working days were added before; ' % prior if prior else ''}extensions may not exceed 20 "
+                     f"working days in all (Art. 33(2)); got {days}")
     due = date.fromisoformat(ob.due[:10])
     told = given.get("notified") or d
     if d > due or told > due:
@@ -401,6 +435,26 @@ def _check_extension(rec: Record, d: date, given: dict[str, Any], events: list, 
     if told < d:
         raise refuse(f"告知日期 {told} 早于延期日期 {d}", f"the notification date {told} is before the extension date {d}",
                      "invalid")
+    if prior:
+        return [(f"此前已延长{prior}个工作日，这是再次延长；合计未超过20个工作日，计入答复期限，govdisc check 会提示（APP023）",
+                 f"{prior} working days were added before: a second extension, within the 20-day limit it counts; "
+                 "check will warn (APP023)")]
+    return []
+
+
+def _check_deferral(rec: Record, d: date, until: date, cal: WorkCalendar, config: Config, today: date) -> date:
+    """Art. 35: a deferral is decided and notified while the deadline runs, to a later date."""
+    if until <= d:
+        raise refuse(f"延迟答复至 {until} 应晚于延迟答复的日期 {d}", f"--until {until} must be after --date {d}", "invalid")
+    ob = _running_due(rec, config, cal, today, ("延迟答复", "defer"))
+    due = date.fromisoformat(ob.due[:10])
+    if d > due:
+        raise refuse(f"答复期限已于 {due} 届满，不能再延迟答复；延迟答复须在期限届满前确定并告知申请人（《条例》第三十五条）",
+                     f"the reply deadline ran out on {due}; a deferral must be decided and notified before it (Art. 35)")
+    if until <= due:
+        raise refuse(f"延迟答复至 {until} 不晚于当前的答复期限 {due}，无须延迟答复",
+                     f"--until {until} is not after the current deadline {due}; nothing to defer")
+    return until
 
 
 def _reply_change(rec: Record, d: date, given: dict[str, Any], events: list, reply: dict | None, cal: WorkCalendar,
@@ -448,9 +502,16 @@ def _reply_change(rec: Record, d: date, given: dict[str, Any], events: list, rep
     if ob is not None and ob.due and d.isoformat() > ob.due[:10]:
         warnings.append((f"答复日期晚于答复期限 {ob.due[:10]}，govdisc check 会报告逾期答复",
                          f"the reply is later than its deadline {ob.due[:10]}; check will report it"))
+    remedies = list(dict.fromkeys(given.get("remedies") or []))
+    allowed_remedies = ("reconsideration", "litigation")
+    if [r for r in remedies if r not in allowed_remedies]:
+        raise refuse(f"--remedy 只能是 reconsideration（行政复议）或 litigation（行政诉讼），收到 {'、'.join(remedies)}",
+                     f"--remedy must be reconsideration or litigation, got {', '.join(remedies)}", "invalid")
     value: dict[str, Any] = {"date": d, "outcome": outcome}
     if exemptions:
         value["exemptions"] = exemptions
+    if remedies:
+        value["remedies"] = remedies
     if "note" in given:
         value["note"] = given["note"]
     if reply:  # a reply mapping without a date: keep what it has, refuse contradictions

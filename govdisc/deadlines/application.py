@@ -1,11 +1,27 @@
 """Clocks of an application (依申请公开): reply, 补正 notice, consultation answers, fee payment.
 
-Rules (《政府信息公开条例》 2019): Art. 31 fixes the receipt date per channel; Art. 33 gives
-20 working days plus one approved extension of at most 20; Art. 30 restarts the count when the
-corrected application arrives; Art. 33(3) excludes consultation time (third party Art. 32,
-other agency Art. 34, each answering within 15 working days). The fee notice → payment pause
-follows a common reading of 国办函〔2020〕109号 that is UNCONFIRMED (reference Part 3 item 35),
-so it is a setting: `rules.fee_pauses_clock` (default true).
+Rules (《政府信息公开条例》 2019):
+- Art. 31 fixes the receipt date per channel; for an ordinary letter the office confirms with
+  the applicant on the day it arrives (`arrived`), and the clock runs from the confirmation.
+- Art. 33(2): 20 working days; an extension approved by the head of the disclosure office adds
+  at most 20 working days *in all*. An extension counts only when approved and notified on or
+  before the deadline then in force (a deadline that has run out cannot be extended), and, when
+  govdisc.yaml lists `approvers`, only when one of them approved it.
+- Art. 30: the count restarts when the corrected application arrives. The notice is given once:
+  the restart is the first corrected application after the first notice; a second notice gives
+  no time.
+- Art. 33(3): consultation time is not counted (third party Art. 32, other agency Art. 34, each
+  answering within 15 working days of *receiving* the request: from `delivered` when known,
+  else from sending). The excluded stretch runs from sending to the answer, at most to the end
+  of those 15 working days.
+- Art. 35: a deferral notified on or before the deadline in force sets the reply date to its
+  `until` (when later); one notified after the deadline has run out gives no time.
+- The fee notice → payment pause follows a common reading of 国办函〔2020〕109号 that is
+  UNCONFIRMED (reference Part 3 item 35), so it is a setting: `rules.fee_pauses_clock`
+  (default true). A fee notice after the deadline has run out pauses nothing.
+
+The reply obligation carries the engine's verdict on each of these events (`effects`); the APP
+rules read those verdicts, so `check` and `deadlines --explain` cannot disagree.
 """
 
 from __future__ import annotations
@@ -19,7 +35,7 @@ from govdisc.deadlines.common import (SKIP, Window, count_with_windows, counted_
                                       obligation, pdate)
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, simple_trace, step
-from govdisc.model import Obligation, Record, TraceStep
+from govdisc.model import Effect, Obligation, Record, TraceStep
 
 REPLY_DAYS = 20  # Art. 33(2)
 EXTENSION_MAX = 20  # Art. 33(2)
@@ -37,6 +53,19 @@ RECEIPT_BY_CHANNEL: dict[str, tuple[str, ...]] = {
 }
 _UNKNOWN_CHANNEL = ("confirmed", "signed_for", "submitted")
 _NONE: list = []
+#: events that can move the reply deadline by a verdict of the engine
+_JUDGED = ("extension", "deferral")
+
+
+@dataclass(slots=True)
+class Consultation:
+    """One consultation_sent: its excluded window, the answer, and the day its 15 days run from."""
+
+    index: int
+    window: Window
+    answered: date | None
+    base: date  # delivery of the request (Art. 32 / 34 收到征求意见书之日), else sending
+    delivered: date | None
 
 
 @dataclass(slots=True)
@@ -71,7 +100,7 @@ class App:
         return self.by_type.get(kind, _NONE)
 
     @property
-    def consultations(self) -> list[tuple[int, Window, date | None]]:
+    def consultations(self) -> list[Consultation]:
         if self._consultations is None:
             self._consultations = consultation_windows(self) if "consultation_sent" in self.by_type else []
         return self._consultations
@@ -92,6 +121,35 @@ def receipt_date(rec: Record) -> tuple[date, str, bool] | None:
         d = pdate(rec.data.get(name))
         if d is not None:
             return d, name, i > 0 or not known
+    return None
+
+
+def late_confirmation(rec: Record) -> tuple[date, date] | None:
+    """Art. 31(2): (arrived, confirmed) of an ordinary letter confirmed after the day it arrived."""
+    if rec.data.get("channel") != "mail_unsigned":
+        return None
+    arrived, confirmed = pdate(rec.data.get("arrived")), pdate(rec.data.get("confirmed"))
+    if arrived is None or confirmed is None or confirmed <= arrived:
+        return None
+    return arrived, confirmed
+
+
+def approval_problem(ev: dict, approvers: list[str] | tuple[str, ...] = ()) -> str | None:
+    """Why an extension's approval does not count (Art. 33(2)): unapproved | unauthorised | None.
+    `approvers`: govdisc.yaml's list of who may approve; empty, anyone named is accepted."""
+    by = ev.get("approved_by")
+    if not (isinstance(by, str) and by.strip()):
+        return "unapproved"
+    if approvers and by.strip() not in approvers:
+        return "unauthorised"
+    return None
+
+
+def extension_days(ev: dict) -> int | None:
+    """The working days an extension asks for, when it is a positive whole number."""
+    days = ev.get("days")
+    if isinstance(days, int) and not isinstance(days, bool) and days > 0:
+        return days
     return None
 
 
@@ -117,91 +175,189 @@ def application_obligations(rec: Record, config: Config, cal: WorkCalendar, as_o
     return out
 
 
+def clock_start(rec: Record) -> date | None:
+    """The day the reply count runs from: the receipt date, or the Art. 30 restart."""
+    got = receipt_date(rec)
+    if got is None:
+        return None
+    return restart_of(events_of(rec), got[0]) or got[0]
+
+
 # -- reply ---------------------------------------------------------------------------------
 
 
+def correction_points(events: list, receipt: date) -> tuple[tuple[int, date] | None, tuple[int, date] | None]:
+    """Art. 30, as (event index, date): the lawful 补正 notice — the first on or after receipt — and
+    the corrected application that restarts the count — the first received after that notice.
+    Later notices and corrections give no more time: the notice is given once (events in date order)."""
+    notice = next(((i, d) for i, t, d, _ in events if t == "correction_notice" and d >= receipt), None)
+    if notice is None:
+        return None, None
+    return notice, next(((i, d) for i, t, d, _ in events if t == "correction_received" and d >= notice[1]), None)
+
+
+def restart_of(events: list, receipt: date) -> date | None:
+    """Art. 30 restart date: the first corrected application received after the notice."""
+    restart = correction_points(events, receipt)[1]
+    return restart[1] if restart else None
+
+
 def restart_date(app: App) -> date | None:
-    """Art. 30: the last corrected application received (on or after receipt) restarts the count."""
-    dates = [d for _, _, d, _ in app.of_type("correction_received") if d >= app.receipt]
-    return max(dates) if dates else None
+    return restart_of(app.events, app.receipt)
 
 
 def awaiting_correction(app: App) -> date | None:
-    """Date of a 补正 notice still unanswered by a corrected application, if any."""
-    notices = [d for _, _, d, _ in app.of_type("correction_notice") if d >= app.receipt]
-    if not notices:
-        return None
-    last = max(notices)
-    if any(d >= last for _, _, d, _ in app.of_type("correction_received")):
-        return None
-    return last
+    """Date of the 补正 notice while no corrected application has answered it, if any."""
+    notice, restart = correction_points(app.events, app.receipt)
+    return notice[1] if notice is not None and restart is None else None
 
 
-def _paired(app: App, opening: str, closing: str) -> list[tuple[int, date, dict, date | None]]:
-    """Each opening event with the next unused closing event on or after it (or None)."""
-    closers = app.of_type(closing)
+def pair_events(events: list, opening: str, closing: str) -> list[tuple[int, date, dict, int | None, date | None]]:
+    """Each opening event (in date order) with the first unused closing event dated on or after
+    it: (index, date, event, closing index, closing date), the closing ones None when unanswered.
+    The one pairing of consultations with answers and fee notices with payments, for the clocks
+    and for the rules."""
+    closers = [(j, d) for j, t, d, _ in events if t == closing]
     used: set[int] = set()
     out = []
-    for i, _, opened, ev in app.of_type(opening):
-        closed = None
-        for j, _, d, _ in closers:
-            if j not in used and d >= opened:
-                used.add(j)
-                closed = d
-                break
-        out.append((i, opened, ev, closed))
+    for i, t, opened, ev in events:
+        if t != opening:
+            continue
+        closed = next(((j, d) for j, d in closers if j not in used and d >= opened), None)
+        if closed is not None:
+            used.add(closed[0])
+        out.append((i, opened, ev, closed[0] if closed else None, closed[1] if closed else None))
     return out
 
 
-def _window(app: App, opened: date, closed: date | None, limit: int, why: str) -> Window:
-    """The excluded stretch from opening to closing, capped at `limit` working days."""
-    cap = app.cal.add(opened, limit)
+def _paired(app: App, opening: str, closing: str) -> list[tuple[int, date, dict, date | None]]:
+    return [(i, opened, ev, closed) for i, opened, ev, _, closed in pair_events(app.events, opening, closing)]
+
+
+def _window(opened: date, closed: date | None, cap: date, why: str) -> Window:
+    """The excluded stretch from opening to closing, ending at `cap` at the latest."""
     end = cap if closed is None or closed > cap else closed
     return Window(opened, end, why, capped=end == cap and closed != cap, open=closed is None)
 
 
-def consultation_windows(app: App) -> list[tuple[int, Window, date | None]]:
-    """Each consultation_sent paired with the next unused answer, capped at 15 working days."""
-    return [(i, _window(app, sent, answered, CONSULTATION_DAYS,
-                        f"consultation_{'agency' if ev.get('party') == 'agency' else 'third_party'}"), answered)
-            for i, sent, ev, answered in _paired(app, "consultation_sent", "consultation_answered")]
+def consultation_windows(app: App) -> list[Consultation]:
+    """Each consultation_sent paired with the next unused answer; excluded from sending, at most
+    to 15 working days after the request was delivered (or sent, when delivery is unknown)."""
+    out = []
+    for i, sent, ev, answered in _paired(app, "consultation_sent", "consultation_answered"):
+        delivered = pdate(ev.get("delivered"))
+        base = delivered if delivered is not None and delivered >= sent else sent
+        why = f"consultation_{'agency' if ev.get('party') == 'agency' else 'third_party'}"
+        window = _window(sent, answered, app.cal.add(base, CONSULTATION_DAYS), why)
+        out.append(Consultation(i, window, answered, base, delivered))
+    return out
 
 
 def fee_windows(app: App) -> list[tuple[int, Window, date | None]]:
     """Each fee_notice paired with the next payment, capped at the 20-working-day payment period."""
-    return [(i, _window(app, notice, paid, FEE_DAYS, "fee"), paid)
+    return [(i, _window(notice, paid, app.cal.add(notice, FEE_DAYS), "fee"), paid)
             for i, notice, _, paid in _paired(app, "fee_notice", "fee_paid")]
 
 
-def approved_extension(app: App) -> int:
-    """Working days added by approved extensions: each at most 20, together at most 20."""
-    total = 0
-    for _, _, _, ev in app.of_type("extension"):
-        days, by = ev.get("days"), ev.get("approved_by")
-        if isinstance(by, str) and by.strip() and isinstance(days, int) and not isinstance(days, bool) and days > 0:
-            total += min(days, EXTENSION_MAX)
-    return min(total, EXTENSION_MAX)
+@dataclass(slots=True)
+class ReplyCount:
+    """The reply deadline and how it came about."""
+
+    start: date
+    n: int  # counted working days (20 plus the extension)
+    statutory: date  # the Art. 33 deadline: n counted days, excluded windows skipped
+    due: date  # the deadline: the statutory one, or a later lawful Art. 35 deferral
+    applied: list[Window]
+    effects: list[Effect]
+    deferred: date | None = None
+
+
+def count_reply(app: App, start: date) -> ReplyCount:
+    """Art. 33 with its extensions and Art. 35 deferrals, judged in date order against the
+    deadline in force on each event's day."""
+    windows = [c.window for c in app.consultations]
+    fee_windows_ = [w for _, w, _ in app.fees]
+    if app.config.fee_pauses_clock:
+        windows += fee_windows_
+    n, used = REPLY_DAYS, 0
+    statutory, _, applied = count_with_windows(app.cal, start, n, windows)
+    deferred: date | None = None
+    effects: list[Effect] = []
+    for i, kind, d, ev in app.events:
+        if kind not in _JUDGED:
+            continue
+        in_force = max(statutory, deferred) if deferred is not None else statutory
+        if kind == "extension":
+            verdict, add = judge_extension(app, d, ev, in_force, used)
+            effects.append(Effect(i, kind, d.isoformat(), verdict, in_force.isoformat(), add, used))
+            if add:
+                used += add
+                n += add
+                statutory, _, applied = count_with_windows(app.cal, start, n, windows)
+        else:
+            until = pdate(ev.get("until"))
+            if until is None:
+                verdict = "no_until"
+            elif d > in_force:
+                verdict = "late"
+            elif until <= in_force:
+                verdict = "not_later"
+            else:
+                verdict, deferred = "applied", until
+            effects.append(Effect(i, kind, d.isoformat(), verdict, in_force.isoformat()))
+    due = max(statutory, deferred) if deferred is not None else statutory
+    for i, w, _ in app.fees:
+        effects.append(Effect(i, "fee_notice", w.a.isoformat(), fee_verdict(app, w, applied, due),
+                              due.isoformat()))
+    effects.sort(key=lambda e: (e.date, e.index))
+    return ReplyCount(start, n, statutory, due, applied, effects, deferred if deferred and deferred > statutory else None)
+
+
+def judge_extension(app: App, d: date, ev: dict, in_force: date, used: int) -> tuple[str, int]:
+    """(verdict, working days added) of one extension under Art. 33(2)."""
+    problem = approval_problem(ev, app.config.approvers)
+    if problem is not None:
+        return problem, 0
+    days = extension_days(ev)
+    if days is None:
+        return "no_days", 0
+    told = pdate(ev.get("notified")) or d
+    if d > in_force or told > in_force:
+        return "late", 0
+    room = EXTENSION_MAX - used
+    if room <= 0:
+        return "over_cap", 0
+    add = min(days, room)
+    return ("capped" if add < days else "applied"), add
+
+
+def fee_verdict(app: App, w: Window, applied: list[Window], due: date) -> str:
+    """late (after the deadline ran out), not_paused (setting off), applied, or within_deferral."""
+    if w.a > due:
+        return "late"
+    if not app.config.fee_pauses_clock:
+        return "not_paused"
+    return "applied" if w in applied else "within_deferral"
 
 
 def reply_clock(app: App) -> list[Obligation]:
-    """Art. 33: the reply deadline, with restart, excluded periods and extension."""
+    """Art. 33: the reply deadline, with restart, excluded periods, extension and deferral."""
+    count = None
     if app.events:
         waiting = awaiting_correction(app)
         if waiting is not None:
             return [] if app.reply is not None else [waiting_obligation(app, waiting)]
-        start = restart_date(app) or app.receipt
-        windows = [w for _, w, _ in app.consultations]
-        if app.config.fee_pauses_clock:
-            windows += [w for _, w, _ in app.fees]
-        n = REPLY_DAYS + approved_extension(app)
-        due, _, applied = count_with_windows(app.cal, start, n, windows)
+        count = count_reply(app, restart_date(app) or app.receipt)
+        start, due = count.start, count.due
     else:  # the common case, kept cheap
-        start, n, applied = app.receipt, REPLY_DAYS, []
-        due = app.cal.add(start, n)
+        start = app.receipt
+        due = app.cal.add(start, REPLY_DAYS)
     ob = counted_obligation(app.rec, "application", "reply", app.cal, start, due, app.reply, app.as_of,
                             app.config, department=app.handler)
+    if count is not None:
+        ob.effects = count.effects
     if app.explain:
-        ob.trace = reply_trace(app, start, n, due, applied)
+        ob.trace = reply_trace(app, count or ReplyCount(start, REPLY_DAYS, due, due, [], []))
     return [ob]
 
 
@@ -241,26 +397,41 @@ def correction_clock(app: App) -> list[Obligation]:
 
 
 def consultation_clocks(app: App) -> list[Obligation]:
-    """Art. 32 / 34: each consultation is to be answered within 15 working days.
+    """Art. 32 / 34: each consultation is to be answered within 15 working days of the consulted
+    party receiving it (`delivered`; the sending day when delivery is not recorded).
 
     An unanswered consultation of an application already replied to is not shown."""
     out = []
-    for i, w, answered in app.consultations:
-        if answered is None and app.reply is not None:
+    for c in app.consultations:
+        if c.answered is None and app.reply is not None:
             continue  # the agency decided without an answer (Art. 32 allows it): lapsed
-        if answered is not None and app.open_only:
+        if c.answered is not None and app.open_only:
             continue
-        due = app.cal.add(w.a, CONSULTATION_DAYS)
-        ob = counted_obligation(app.rec, "application", "consultation_reply", app.cal, w.a, due, answered,
-                                app.as_of, app.config, department=app.handler, pointer=("events", i))
+        due = app.cal.add(c.base, CONSULTATION_DAYS)
+        ob = counted_obligation(app.rec, "application", "consultation_reply", app.cal, c.base, due, c.answered,
+                                app.as_of, app.config, department=app.handler, pointer=("events", c.index))
         if app.explain:
-            art = "第三十四条" if w.why.endswith("agency") else "第三十二条"
-            head = [step(w.a, "start", f"发出征求意见书（{art}）", "consultation sent")]
-            ob.trace = simple_trace(app.cal, head, w.a, due, CONSULTATION_DAYS,
+            art = "第三十四条" if c.window.why.endswith("agency") else "第三十二条"
+            head = [step(c.window.a, "start" if c.delivered is None else "note", f"发出征求意见书（{art}）",
+                         "consultation sent")]
+            if c.delivered is not None:
+                head.append(delivery_step(c, art))
+            ob.trace = simple_trace(app.cal, head, c.base, due, CONSULTATION_DAYS,
                                     f"征求意见答复期限届满（{art}）", "end of the consultation period",
-                                    answered, "收到答复", "answer received")
+                                    c.answered, "收到答复", "answer received")
         out.append(ob)
     return out
+
+
+def delivery_step(c: Consultation, art: str) -> TraceStep:
+    """The day the consulted party received the request: its 15 working days run from here."""
+    assert c.delivered is not None
+    if c.delivered < c.window.a:
+        return step(c.delivered, "note", "送达日期早于发出日期，不予采用，按发出之日计算",
+                    "delivery dated before sending: ignored, counted from sending")
+    return step(c.delivered, "start", f"被征求意见方收到征求意见书，15个工作日自此起算（{art}）",
+                f"the consulted party received the request: its 15 working days run from here "
+                f"(Art. {'34' if art == '第三十四条' else '32'})", 0)
 
 
 def fee_clocks(app: App) -> list[Obligation]:
@@ -290,7 +461,8 @@ def fee_clocks(app: App) -> list[Obligation]:
 
 
 def receipt_steps(app: App) -> list[TraceStep]:
-    """The start point: which date the channel makes the receipt date, and any fallback."""
+    """The start point: which date the channel makes the receipt date, any fallback, and the
+    day an ordinary letter arrived (Art. 31(2): to be confirmed that same day)."""
     ch_zh, ch_en = CHANNELS.get(app.channel, (app.channel or "渠道未填写", app.channel or "no channel"))
     f_zh, f_en = RECEIPT_FIELDS.get(app.receipt_field, (app.receipt_field, app.receipt_field))
     steps = [step(app.receipt, "start", f"收到申请之日（{ch_zh}，以{f_zh}为准，第三十一条）",
@@ -300,44 +472,78 @@ def receipt_steps(app: App) -> list[TraceStep]:
         w_zh = RECEIPT_FIELDS.get(wanted, (wanted, wanted))[0]
         steps.append(step(app.receipt, "note", f"未填写{w_zh}（{wanted}），暂以{f_zh}计算",
                           f"no {wanted} date recorded; the {f_en} date is used instead"))
+    arrived = pdate(app.rec.data.get("arrived"))
+    if arrived is not None:
+        late = late_confirmation(app.rec)
+        if late is not None:
+            zh = (f"申请到达本机关；平常信函应当于收到申请的当日与申请人确认（第三十一条第（二）项），"
+                  f"实际于 {late[1].isoformat()} 确认，答复期限仍自确认之日起算")
+            en = (f"the application arrived; an ordinary letter is to be confirmed with the applicant that same day "
+                  f"(Art. 31(2)), it was confirmed on {late[1].isoformat()}; the count still runs from confirmation")
+        else:
+            zh, en = "申请到达本机关（第三十一条）", "the application arrived (Art. 31)"
+        steps.insert(0, step(arrived, "note", zh, en))
     return steps
 
 
-def reply_trace(app: App, start: date, n: int, due: date, applied: list[Window]) -> list[TraceStep]:
+def reply_trace(app: App, count: ReplyCount) -> list[TraceStep]:
     """Receipt, restart, every day to the due date, and each event with its effect."""
+    start, n, statutory = count.start, count.n, count.statutory
     head = receipt_steps(app)
     if start != app.receipt:
         head.append(step(start, "restart", "收到补正后的申请，答复期限重新起算（第三十条）",
                          "corrected application received: the count restarts (Art. 30)", 0))
-    notes = event_notes(app, applied)
+    notes = event_notes(app, count)
     ext = n - REPLY_DAYS
-    tail = [step(due, "due", f"答复期限届满（第{n}个工作日" + (f"，含延长{ext}个工作日" if ext else "") + "）",
-                 f"reply due (working day {n}" + (f", including a {ext}-day extension" if ext else "") + ")", n)]
-    tail += met_note(app.reply, due, "作出答复", "reply given") + provisional_note(app.cal, start, due)
-    days = count_steps(app.cal, start, due, applied)
+    what_zh = f"第{n}个工作日" + (f"，含延长{ext}个工作日" if ext else "")
+    what_en = f"working day {n}" + (f", including a {ext}-day extension" if ext else "")
+    if count.deferred is not None:
+        tail = [step(statutory, "note", f"第三十三条规定的答复期限届满（{what_zh}），已依第三十五条延迟答复",
+                     f"the Art. 33 period ends ({what_en}); the reply was deferred under Art. 35"),
+                step(count.deferred, "due", "延迟答复的期限届满（第三十五条）", "deferred reply due (Art. 35)")]
+    else:
+        tail = [step(statutory, "due", f"答复期限届满（{what_zh}）", f"reply due ({what_en})", n)]
+    tail += met_note(app.reply, count.due, "作出答复", "reply given") + provisional_note(app.cal, start, count.due)
+    days = count_steps(app.cal, start, statutory, count.applied)
     return merge(head, days, notes, tail)
 
 
-def event_notes(app: App, applied: list[Window]) -> list[TraceStep]:
+def event_notes(app: App, count: ReplyCount) -> list[TraceStep]:
     """One note per event saying what it does to the reply clock."""
     notes: list[TraceStep] = []
-    windows = {i: (w, ans) for i, w, ans in app.consultations}
-    fees = {i: (w, paid) for i, w, paid in app.fees}
-    used_ext = 0
+    consultations = {c.index: c for c in app.consultations}
+    fees = {i: w for i, w, _ in app.fees}
+    verdicts = {e.index: e for e in count.effects}
+    notice, restart = (p[0] if p else None for p in correction_points(app.events, app.receipt))
     for i, kind, d, ev in app.events:
         if kind == "correction_notice":
-            notes.append(step(d, "note", "发出补正通知（第三十条）", "correction notice sent (Art. 30)"))
-        elif kind == "consultation_sent" and i in windows:
-            notes.append(consultation_note(windows[i][0], applied))
+            if i == notice:
+                notes.append(step(d, "note", "发出补正通知（第三十条）", "correction notice sent (Art. 30)"))
+            else:
+                notes.append(step(d, "note", "再次告知补正：第三十条要求一次性告知，不给予额外期限",
+                                  "correction requested again: Art. 30 requires one notice; no extra time"))
+        elif kind == "correction_received" and i != restart:
+            notes.append(step(d, "note", "此次补正不重新起算答复期限（第三十条：以首次告知后收到的补正申请起算）",
+                              "this correction does not restart the count (Art. 30: the first one after the notice does)"))
+        elif kind == "consultation_sent" and i in consultations:
+            c = consultations[i]
+            notes.append(consultation_note(c.window, count.applied))
+            if c.delivered is not None:
+                art = "第三十四条" if c.window.why.endswith("agency") else "第三十二条"
+                notes.append(delivery_step(c, art))
         elif kind == "consultation_answered":
             notes.append(step(d, "note", "收到征求意见答复，恢复计算", "consultation answered: the count resumes"))
-        elif kind == "extension":
-            note, used_ext = extension_note(d, ev, used_ext)
-            notes.append(note)
+        elif kind == "extension" and i in verdicts:
+            notes.append(extension_note(d, ev, verdicts[i]))
+        elif kind == "deferral" and i in verdicts:
+            notes.append(deferral_note(d, ev, verdicts[i]))
         elif kind == "fee_notice" and i in fees:
-            notes.append(fee_note(app, fees[i][0], applied))
+            notes.append(fee_note(app, fees[i], verdicts.get(i)))
         elif kind == "fee_paid":
             notes.append(step(d, "note", "申请人缴纳信息处理费", "fee paid"))
+        elif kind == "third_party_notice":
+            notes.append(step(d, "note", "将决定公开的内容和理由书面告知第三方（第三十二条）",
+                              "the third party told in writing of the decision to disclose and why (Art. 32)"))
     return notes
 
 
@@ -358,31 +564,64 @@ def consultation_note(w: Window, applied: list[Window]) -> TraceStep:
     return step(w.a, "excluded", zh, en)
 
 
-def extension_note(d: date, ev: dict, used: int) -> tuple[TraceStep, int]:
-    """An approved extension adds its days (max 20 in all); an unapproved one adds nothing."""
+def extension_note(d: date, ev: dict, e: Effect) -> TraceStep:
+    """What the engine made of an extension (Art. 33(2)): its days, or why it gives none."""
     days, by = ev.get("days"), ev.get("approved_by")
-    if not (isinstance(by, str) and by.strip()):
-        return step(d, "note", "延长答复期限未记录批准人（approved_by），不予计入（第三十三条）",
-                    "extension without an approver (approved_by): not applied (Art. 33)"), used
-    if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
-        return step(d, "note", "延长答复期限未写明天数，不予计入", "extension without a number of days: not applied"), used
-    add = min(days, EXTENSION_MAX, EXTENSION_MAX - used)
-    zh = f"经{by}同意延长答复期限{add}个工作日（第三十三条第二款）"
-    en = f"extension of {add} working days approved by {by} (Art. 33(2))"
-    if add < days:
+    if e.verdict == "unapproved":
+        return step(d, "note", "延长答复期限未记录批准人（approved_by），不予计入（第三十三条第二款）",
+                    "extension without an approver (approved_by): not applied (Art. 33(2))")
+    if e.verdict == "unauthorised":
+        return step(d, "note", f"延长答复期限的批准人“{by}”不在 govdisc.yaml 的 approvers 名单中，不予计入（第三十三条第二款）",
+                    f"extension approved by {by}, who is not among the approvers in govdisc.yaml: not applied (Art. 33(2))")
+    if e.verdict == "no_days":
+        return step(d, "note", "延长答复期限未写明天数，不予计入", "extension without a number of days: not applied")
+    if e.verdict == "late":
+        return step(d, "note", f"答复期限已于 {e.due_before} 届满后才延长或告知申请人，不予计入（已届满的期限无从延长）",
+                    f"extended or notified after the deadline ran out on {e.due_before}: not applied "
+                    "(a deadline that has passed cannot be extended)")
+    if e.verdict == "over_cap":
+        return step(d, "note", f"此前已延长{e.prior}个工作日，已达20个工作日上限，不再计入（第三十三条第二款）",
+                    f"{e.prior} working days already added, the 20-day maximum: nothing more (Art. 33(2))")
+    zh = f"经{by}同意延长答复期限{e.days}个工作日（第三十三条第二款）"
+    en = f"extension of {e.days} working days approved by {by} (Art. 33(2))"
+    if e.prior:
+        zh += f"；此前已延长{e.prior}个工作日"
+        en += f"; {e.prior} working days were added before"
+    if e.verdict == "capped":
         zh += f"；申请延长{days}日，超出20个工作日上限的部分不计"
         en += f"; {days} asked, capped at 20 working days in all"
-    return step(d, "extension", zh, en), used + add
+    return step(d, "extension", zh, en)
 
 
-def fee_note(app: App, w: Window, applied: list[Window]) -> TraceStep:
+def deferral_note(d: date, ev: dict, e: Effect) -> TraceStep:
+    """What the engine made of an Art. 35 deferral."""
+    until = pdate(ev.get("until"))
+    if e.verdict == "no_until":
+        return step(d, "note", "延迟答复未写明答复日期（until），不予计入（第三十五条）",
+                    "deferral without a reply date (until): not applied (Art. 35)")
+    if e.verdict == "late":
+        return step(d, "note", f"答复期限已于 {e.due_before} 届满后才决定延迟答复，不予计入（第三十五条）",
+                    f"deferred after the deadline ran out on {e.due_before}: not applied (Art. 35)")
+    assert until is not None
+    if e.verdict == "not_later":
+        return step(d, "note", f"延迟答复的日期 {until.isoformat()} 不晚于当时的答复期限 {e.due_before}，期限不变",
+                    f"the deferred date {until.isoformat()} is not after the deadline then in force ({e.due_before}): no change")
+    return step(d, "deferral", f"申请数量、频次明显超过合理范围，确定延迟答复期限至 {until.isoformat()} 并告知申请人（第三十五条）",
+                f"requests clearly excessive: reply deferred to {until.isoformat()}, applicant notified (Art. 35)")
+
+
+def fee_note(app: App, w: Window, e: Effect | None) -> TraceStep:
     """Fee notice: pauses the clock unless rules.fee_pauses_clock is false (UNCONFIRMED rule)."""
-    if not app.config.fee_pauses_clock:
-        return step(w.a, "note", "发出收费通知；rules.fee_pauses_clock 为 false，答复期限照常计算",
-                    "fee notice sent; rules.fee_pauses_clock is false, the count goes on")
-    if w not in applied:
+    verdict = e.verdict if e is not None else "applied"
+    if verdict == "late":
         return step(w.a, "note", "发出收费通知，但答复期限已届满，不再扣除",
                     "fee notice sent after the deadline had passed: nothing excluded")
+    if verdict == "not_paused":
+        return step(w.a, "note", "发出收费通知；rules.fee_pauses_clock 为 false，答复期限照常计算",
+                    "fee notice sent; rules.fee_pauses_clock is false, the count goes on")
+    if verdict == "within_deferral":
+        return step(w.a, "note", "发出收费通知；答复已依第三十五条延迟至确定的日期，不再扣除",
+                    "fee notice sent; the reply is deferred to a fixed date (Art. 35): nothing excluded")
     zh = ("发出收费通知，至缴费之日不计入答复期限（依国办函〔2020〕109号的通常理解，未经核实 UNCONFIRMED；"
           "可用 rules.fee_pauses_clock 关闭）")
     en = ("fee notice sent; days until payment are not counted (common reading of 国办函〔2020〕109号, "

@@ -27,7 +27,15 @@ def _keep(items: Any, key: str, day: date) -> Any:
     return [x for x in items if not (isinstance(x, dict) and _later(x.get(key), day))]
 
 
-_ORIGIN = {"application": ("submitted", "signed_for", "confirmed"), "document": ("formed",),
+def _blank_later(items: Any, key: str, day: date) -> Any:
+    """Like _keep, but later items become None so every other item keeps its index (rules and
+    the engine's verdicts point at events by their index in the file)."""
+    if not isinstance(items, list) or not any(isinstance(x, dict) and _later(x.get(key), day) for x in items):
+        return items
+    return [None if isinstance(x, dict) and _later(x.get(key), day) else x for x in items]
+
+
+_ORIGIN = {"application": ("submitted", "signed_for", "confirmed", "arrived"), "document": ("formed",),
            "opinion": ("detected_at",)}
 
 
@@ -50,8 +58,8 @@ def known_by(rec: Record, day: date) -> Record:
     changes: dict[str, Any] = {}
     drop: list[str] = []
     if rec.kind == "application":
-        events = _keep(d.get("events"), "date", day)
-        if events is not d.get("events") and len(events) != len(d["events"]):
+        events = _blank_later(d.get("events"), "date", day)
+        if events is not d.get("events"):
             changes["events"] = events
         reply = d.get("reply")
         if isinstance(reply, dict) and _later(reply.get("date"), day):

@@ -13,6 +13,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "skipped": ("跳过", "skip"),
     "excluded": ("扣除", "exclude"),
     "extension": ("延长", "extend"),
+    "deferral": ("延迟答复", "defer"),
     "due": ("到期", "due"),
     "note": ("说明", "note"),
 }

@@ -26,6 +26,8 @@ EVENTS: dict[str, tuple[str, str]] = {
     "extension": ("延长答复期限", "extension"),
     "fee_notice": ("收费通知", "fee notice"),
     "fee_paid": ("缴纳信息处理费", "fee paid"),
+    "deferral": ("延迟答复", "deferral"),
+    "third_party_notice": ("书面告知第三方决定公开", "notice to the third party"),
     "reply": ("答复", "reply"),
     "release": ("发布权威信息", "authoritative release"),
     "press_conference": ("新闻发布会", "press conference"),
@@ -54,6 +56,7 @@ RECEIPT_FIELDS: dict[str, tuple[str, str]] = {
     "submitted": ("提交之日", "submission"),
     "signed_for": ("签收之日", "signed-for"),
     "confirmed": ("确认之日", "confirmation"),
+    "arrived": ("到达之日", "arrival"),
 }
 
 

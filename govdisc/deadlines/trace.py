@@ -47,11 +47,13 @@ def count_steps(cal: WorkCalendar, start: date, due: date, applied: list[Window]
 
 def merge(head: list[TraceStep], days: list[TraceStep], notes: list[TraceStep],
           tail: list[TraceStep]) -> list[TraceStep]:
-    """Date order; on one date: start/restart steps, then the day itself, then event notes."""
+    """Date order; on one date: start/restart steps, then the day itself, then event notes, then
+    the due date and how it was met (so a late event or reply shows after the due date)."""
     body = sorted([(s.date, 0, i, s) for i, s in enumerate(head)]
                   + [(s.date, 1, i, s) for i, s in enumerate(days)]
-                  + [(s.date, 2, i, s) for i, s in enumerate(notes)], key=lambda t: t[:3])
-    return [s for *_, s in body] + tail
+                  + [(s.date, 2, i, s) for i, s in enumerate(notes)]
+                  + [(s.date, 3, i, s) for i, s in enumerate(tail)], key=lambda t: t[:3])
+    return [s for *_, s in body]
 
 
 def provisional_note(cal: WorkCalendar, start: date, due: date) -> list[TraceStep]:

@@ -2,9 +2,12 @@
 
 Deadlines come from the deadline engine (`ctx.obligations`, govdisc.deadlines.application):
 the receipt date per channel (Art. 31), the restart after 补正 (Art. 30), excluded consultation
-and fee periods and extensions (Art. 33). The rules here only read its verdicts, or, for
-"the deadline that was in force before this extension" (APP007), run the same engine on the
-record without that extension. Provisional deadlines are reported by REG011.
+and fee periods, extensions (Art. 33) and deferrals (Art. 35). The rules here only read its
+verdicts: the reply obligation's status and, for each extension, deferral and fee notice, the
+engine's `effects` (applied, late, capped…, with the deadline in force on that day), so a rule
+and `deadlines --explain` can never disagree. Field-only facts (an approver's name, an ordinary
+letter's arrival) go through the same predicates the engine uses. Provisional deadlines are
+reported by REG011.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator
 
-from govdisc.deadlines.application import (EXTENSION_MAX, RECEIPT_BY_CHANNEL, application_obligations,
-                                           receipt_date)
+from govdisc.appeals import proceedings
+from govdisc.calendar import MIN_YEAR
+from govdisc.deadlines.application import (EXTENSION_MAX, RECEIPT_BY_CHANNEL, approval_problem,
+                                           late_confirmation, pair_events, receipt_date)
 from govdisc.deadlines.common import events_of, pdate
-from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
-from govdisc.deadlines.labels import EVENTS
-from govdisc.model import Obligation, Record
+from govdisc.deadlines.labels import CHANNELS, EVENTS, RECEIPT_FIELDS
+from govdisc.deadlines.yearend import first_year
+from govdisc.model import Effect, Obligation, Record
 from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
 from govdisc.rules.engine import per_record
@@ -53,8 +58,7 @@ REVIEW_RESULTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _review_kind(review: dict) -> dict[str, str]:
-    k = review.get("kind")
+def _review_kind(k: Any) -> dict[str, str]:
     zh, en = REVIEW_KINDS.get(k, ("行政复议/诉讼", "reconsideration or lawsuit")) if isinstance(k, str) \
         else ("行政复议/诉讼", "reconsideration or lawsuit")
     return {"kind": zh, "kind_en": en}
@@ -116,21 +120,28 @@ def _note(ob: Obligation) -> tuple[str, str]:
 
 def _unpaired(evs: list, start: str, end: str) -> list[tuple[int, date]]:
     """End events (answer, payment…) among a record's events (events_of) that no earlier start
-    event accounts for.
+    event accounts for, by the deadline engine's own pairing (pair_events)."""
+    used = {j for _, _, _, j, _ in pair_events(evs, start, end) if j is not None}
+    return [(j, d) for j, t, d, _ in evs if t == end and j not in used]
 
-    Pairs like the deadline engine: each start, in date order, takes the first unused end
-    dated on or after it; ends left over have no start to answer.
-    """
-    ends = [(i, d) for i, t, d, _ in evs if t == end]
-    used: set[int] = set()
-    for _, t, sent, _ in evs:
-        if t != start:
-            continue
-        for j, d in ends:
-            if j not in used and d >= sent:
-                used.add(j)
-                break
-    return [(j, d) for j, d in ends if j not in used]
+
+def _effects(ctx: Context, kind: str, *verdicts: str) -> Iterator[tuple[Effect, Record]]:
+    """The engine's verdicts of one event type (on the reply clock), filtered by verdict."""
+    for ob, rec in _obligations(ctx, "reply"):
+        for e in ob.effects:
+            if e.kind == kind and e.verdict in verdicts:
+                yield e, rec
+
+
+def _event(rec: Record, index: int) -> dict:
+    ev = rec.get("events", index)
+    return ev if isinstance(ev, dict) else {}
+
+
+def _since(ctx: Context) -> int | None:
+    """The register's first year (govdisc.yaml `since`, else derived), for duties that should
+    not be demanded of records kept before the register was."""
+    return first_year(ctx.records, ctx.config)
 
 
 # -- the reply deadline --------------------------------------------------------------------
@@ -266,11 +277,6 @@ def _extensions(rec: Record) -> list[tuple[int, date, dict]]:
     return [(i, d, ev) for i, t, d, ev in events_of(rec) if t == "extension"]
 
 
-def _approved(ev: dict) -> bool:
-    by = ev.get("approved_by")
-    return isinstance(by, str) and bool(by.strip())
-
-
 @rule(
     "APP006", "error",
     title=("延长答复期限未经批准", "Extension without approval"),
@@ -281,55 +287,37 @@ def _approved(ev: dict) -> bool:
           "Write approved_by (the head of the disclosure office) in the extension event; without approval there is no extension."),
     bad="events:\n  - {type: extension, date: 2024-11-20, days: 20, notified: 2024-11-20}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任, notified: 2024-11-20}",
+    clauses=("条例第33条第2款", "二(七)"),
 )
 @per_record("application")
 def extension_unapproved(rec: Record) -> Iterator[Hit]:
     for i, d, ev in _extensions(rec):
-        if not _approved(ev):
+        if approval_problem(ev) == "unapproved":
             yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
-
-
-def _deadline_without(ctx: Context, rec: Record, drop: set[int]) -> date | None:
-    """The engine's reply deadline for the record with the events `drop` removed."""
-    events = rec.data.get("events")
-    data = dict(rec.data)
-    data["events"] = [e for k, e in enumerate(events) if k not in drop] if isinstance(events, list) else events
-    for ob in application_obligations(Record(rec.kind, rec.path, data), ctx.config, ctx.calendar, ctx.as_of):
-        if ob.obligation == "reply":
-            return pdate(ob.due)
-    return None
 
 
 @rule(
     "APP007", "error",
-    title=("延期告知晚于原答复期限", "Extension notified after the deadline"),
-    message=("{date} 的延长答复期限于 {notified} 告知申请人，晚于当时的答复期限 {due}；期限届满后不能再延长",
+    title=("延期晚于原答复期限", "Extension after the deadline"),
+    message=("{date} 的延长答复期限于 {notified} 告知申请人，晚于当时的答复期限 {due}；期限届满后不能再延长，此次延长不计入",
              "the extension of {date} was notified on {notified}, after the reply deadline then in force ({due}); "
-             "a deadline that has passed cannot be extended"),
-    basis="《条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人",
+             "a deadline that has passed cannot be extended, so it adds nothing"),
+    basis=("《条例》第三十三条第二款：应当自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人。"
+           "条文未明说延长须在期限届满前作出；“已届满的期限无从延长、届满即已逾期”是本工具对该款的解读"),
     hint=("延期须在原答复期限届满前批准并告知申请人（notified 写告知日期，未写则按事件日期）；已逾期的只能尽快答复。",
           "Approve and notify the extension before the deadline runs out (notified, else the event date counts); "
           "once late, reply as soon as possible."),
     bad="submitted: 2024-09-02\nevents:\n  - {type: extension, date: 2024-10-08, days: 20, approved_by: 局办公室主任}",
     good="submitted: 2024-09-02\nevents:\n  - {type: extension, date: 2024-09-25, days: 20, approved_by: 局办公室主任, notified: 2024-09-25}",
+    clauses=("条例第33条第2款", "二(七)"),
 )
 def extension_notified_late(ctx: Context) -> Iterator[Hit]:
-    for rec in ctx.kind("application"):
-        exts = _extensions(rec)
-        for k, (i, d, ev) in enumerate(exts):
-            notified = pdate(ev.get("notified"))
-            if notified is None:
-                if ev.get("notified") is not None:
-                    continue  # malformed: the schema reports it
-                notified = d
-            drop = {j for j, _, _ in exts[k:]}
-            try:
-                due = _deadline_without(ctx, rec, drop)
-            except (ValueError, OverflowError):
-                continue
-            if due is not None and notified > due:
-                yield hit(rec, ("events", i, "notified") if "notified" in ev else ("events", i, "date"),
-                          date=d.isoformat(), notified=notified.isoformat(), due=due.isoformat())
+    for e, rec in _effects(ctx, "extension", "late"):
+        ev = _event(rec, e.index)
+        notified = pdate(ev.get("notified"))
+        told_late = notified is not None and notified.isoformat() > e.due_before
+        yield hit(rec, ("events", e.index, "notified" if told_late else "date"), date=e.date,
+                  notified=notified.isoformat() if told_late and notified else e.date, due=e.due_before)
 
 
 @rule(
@@ -337,25 +325,103 @@ def extension_notified_late(ctx: Context) -> Iterator[Hit]:
     title=("延长答复期限超过法定上限", "Extension beyond the statutory limit"),
     message=("{date} 的延长答复期限{detail}", "the extension of {date} {detail_en}"),
     basis="《条例》第三十三条第二款：延长的期限最长不得超过20个工作日",
-    hint=("答复期限只能延长一次，最长 20 个工作日；超出部分不计入答复期限。",
-          "The deadline may be extended once, by at most 20 working days; anything beyond does not count."),
+    hint=("延长合计最长 20 个工作日；超出部分不计入答复期限。",
+          "Extensions add at most 20 working days in all; anything beyond does not count."),
     bad="events:\n  - {type: extension, date: 2024-11-20, days: 30, approved_by: 局办公室主任}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
+    clauses=("条例第33条第2款",),
 )
-@per_record("application")
-def extension_too_long(rec: Record) -> Iterator[Hit]:
-    exts = _extensions(rec)
-    for k, (i, d, ev) in enumerate(exts):
-        days = ev.get("days")
-        if k > 0:
-            yield hit(rec, ("events", i), date=d.isoformat(),
-                      detail=f"为第 {k + 1} 次延期（前次 {exts[0][1].isoformat()}）；答复期限只能延长一次",
-                      detail_en=f"is extension number {k + 1} (the first was on {exts[0][1].isoformat()}); "
-                                f"only one extension is allowed")
-        elif type(days) is int and days > EXTENSION_MAX:
-            yield hit(rec, ("events", i, "days"), date=d.isoformat(),
+def extension_too_long(ctx: Context) -> Iterator[Hit]:
+    for e, rec in _effects(ctx, "extension", "applied", "capped", "over_cap", "late", "no_days",
+                           "unapproved", "unauthorised"):
+        days = _event(rec, e.index).get("days")
+        if type(days) is int and days > EXTENSION_MAX:
+            yield hit(rec, ("events", e.index, "days"), date=e.date,
                       detail=f"为 {days} 个工作日，超过法定最长 {EXTENSION_MAX} 个工作日",
                       detail_en=f"is {days} working days, more than the statutory {EXTENSION_MAX}")
+        elif e.verdict in ("capped", "over_cap"):
+            yield hit(rec, ("events", e.index, "days"), date=e.date,
+                      detail=f"为 {days} 个工作日，加上此前已延长的 {e.prior} 个工作日超过法定最长 {EXTENSION_MAX} 个工作日，"
+                             f"只计入 {e.days} 个工作日",
+                      detail_en=f"of {days} working days, with the {e.prior} added before, exceeds the statutory "
+                                f"{EXTENSION_MAX}: only {e.days} count")
+
+
+@rule(
+    "APP023", "warning",
+    title=("分次延长答复期限", "Deadline extended more than once"),
+    message=("{date} 再次延长答复期限（此前已延长 {prior} 个工作日）；合计未超过20个工作日，已计入，但每次延长都须经负责人同意并告知申请人",
+             "the deadline is extended again on {date} ({prior} working days were added before); within the 20-day "
+             "limit it counts, but each extension needs the head's approval and notice to the applicant"),
+    basis=("《条例》第三十三条第二款：“需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日”——"
+           "条文限定的是延长的总长度，没有限定次数，故合计不超过20个工作日的第二次延长计入期限，只作警告；"
+           "一次确定所需延长的期限是本工具建议的做法"),
+    hint=("确需再次延长的，核对是否同样经政府信息公开工作机构负责人同意并告知申请人；今后尽量一次确定所需延长的天数。",
+          "Check that the second extension, too, was approved by the head of the disclosure office and notified; "
+          "next time, settle the whole extension at once."),
+    bad=("events:\n  - {type: extension, date: 2024-11-20, days: 10, approved_by: 局办公室主任}\n"
+         "  - {type: extension, date: 2024-12-02, days: 10, approved_by: 局办公室主任}"),
+    good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
+    clauses=("条例第33条第2款",),
+)
+def extension_repeated(ctx: Context) -> Iterator[Hit]:
+    for e, rec in _effects(ctx, "extension", "applied"):
+        if e.prior > 0:
+            yield hit(rec, ("events", e.index), date=e.date, prior=e.prior)
+
+
+@rule(
+    "APP029", "error",
+    title=("延期批准人不在批准人名单中", "Extension approved by someone not among the approvers"),
+    message=("{date} 的延长答复期限由“{by}”批准，不在 govdisc.yaml 的 approvers 名单（{approvers}）中；此次延长不计入答复期限",
+             "the extension of {date} was approved by {by}, who is not among the approvers in govdisc.yaml "
+             "({approvers}); it does not count"),
+    basis="《条例》第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意",
+    hint=("由政府信息公开工作机构负责人批准延期，approved_by 与 approvers 名单的写法保持一致；名单有变动的，更新 govdisc.yaml 的 approvers。",
+          "Have the head of the disclosure office approve, written as in the approvers list; update approvers when "
+          "the post changes hands."),
+    bad="# govdisc.yaml: approvers: [局办公室主任]\nevents:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 经办人}",
+    good="# govdisc.yaml: approvers: [局办公室主任]\nevents:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
+    clauses=("条例第33条第2款",),
+)
+def extension_unauthorised(ctx: Context) -> Iterator[Hit]:
+    if not ctx.config.approvers:
+        return
+    names = "、".join(ctx.config.approvers)
+    for rec in ctx.kind("application"):
+        for i, d, ev in _extensions(rec):
+            if approval_problem(ev, ctx.config.approvers) == "unauthorised":
+                yield hit(rec, ("events", i, "approved_by"), date=d.isoformat(), by=str(ev.get("approved_by")).strip(),
+                          approvers=names)
+
+
+# -- deferral (Art. 35) -----------------------------------------------------------------------
+
+
+@rule(
+    "APP024", "error",
+    title=("延迟答复不计入期限", "Deferral gives no time"),
+    message=("{date} 的延迟答复{problem}", "the deferral of {date} {problem_en}"),
+    basis=("《条例》第三十五条：申请数量、频次明显超过合理范围，行政机关认为申请理由合理，但是无法在本条例第三十三条规定的期限内答复申请人的，"
+           "可以确定延迟答复的合理期限并告知申请人。期限届满后已构成逾期，不能再以延迟答复补救，是本工具对该条的解读"),
+    hint=("延迟答复须在答复期限届满前确定并告知申请人，并写明确定的答复日期 until；已逾期的只能尽快答复。",
+          "Decide and notify a deferral before the deadline runs out, with the reply date in until; once late, reply "
+          "as soon as possible."),
+    bad="submitted: 2024-03-04\nevents:\n  - {type: deferral, date: 2024-04-08, until: 2024-05-20, note: 申请人一个月内提交40件申请}",
+    good="submitted: 2024-03-04\nevents:\n  - {type: deferral, date: 2024-03-25, until: 2024-05-20, note: 申请人一个月内提交40件申请}",
+    clauses=("条例第35条", "二(七)"),
+)
+def deferral_without_effect(ctx: Context) -> Iterator[Hit]:
+    for e, rec in _effects(ctx, "deferral", "late", "no_until"):
+        if e.verdict == "late":
+            yield hit(rec, ("events", e.index, "date"), date=e.date,
+                      problem=f"晚于当时的答复期限 {e.due_before}；期限届满后不能再延迟答复，不计入答复期限",
+                      problem_en=f"is after the deadline then in force ({e.due_before}); once it has run out a reply "
+                                 "cannot be deferred, so it gives no time")
+        else:
+            yield hit(rec, ("events", e.index), anchor="parent", date=e.date,
+                      problem="没有写明确定的答复日期（until），不计入答复期限",
+                      problem_en="gives no reply date (until), so it gives no time")
 
 
 # -- consultations (Art. 32, 34) ---------------------------------------------------------------
@@ -410,6 +476,79 @@ def consultation_silent(ctx: Context) -> Iterator[Hit]:
         if not isinstance(ev, dict) or not _third_party(ev):
             continue
         yield hit(rec, ob.pointer, sent=_iso(ev.get("date")), due=ob.due, as_of=ctx.as_of.isoformat())
+
+
+def _objections(rec: Record, evs: list) -> list[tuple[int, date]]:
+    """(index, date) of third-party answers that object to disclosure (objection: true), paired
+    with their consultation as the deadline engine pairs them."""
+    out = []
+    for _, _, sent, j, answered in pair_events(evs, "consultation_sent", "consultation_answered"):
+        if j is not None and answered is not None and _third_party(sent) and _event(rec, j).get("objection") is True:
+            out.append((j, answered))
+    return out
+
+
+@rule(
+    "APP027", "error",
+    title=("第三方不同意仍公开，未书面告知第三方", "Disclosed over an objection without notice to the third party"),
+    message=("第三方于 {objected} 表示不同意公开，本机关决定{outcome}，但在答复（{reply}）之前没有书面告知第三方决定公开的内容和理由（third_party_notice）",
+             "the third party objected on {objected} and the information was {outcome_en}, but the third party was not "
+             "told in writing of the decision and its reasons (third_party_notice) before the reply ({reply})"),
+    basis=("《条例》第三十二条：行政机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
+           "并将决定公开的政府信息内容和理由书面告知第三方"),
+    hint=("在公开之前书面告知第三方决定公开的内容和理由，并记录 third_party_notice 事件（govdisc event ID third_party_notice --date D）；"
+          "若不同意公开的部分实际未公开，办理结果应为部分公开并写明 third_party_rights。",
+          "Before disclosing, tell the third party in writing what will be disclosed and why, and record a "
+          "third_party_notice event; if the objected part was withheld, the outcome is partially_disclosed with "
+          "third_party_rights."),
+    bad=("events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party, written: true}\n"
+         "  - {type: consultation_answered, date: 2024-10-25, objection: true}\nreply: {date: 2024-11-12, outcome: disclosed}"),
+    good=("events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party, written: true}\n"
+          "  - {type: consultation_answered, date: 2024-10-25, objection: true}\n"
+          "  - {type: third_party_notice, date: 2024-11-05, note: 涉及公共利益，决定公开}\nreply: {date: 2024-11-12, outcome: disclosed}"),
+    clauses=("条例第32条",),
+)
+@per_record("application")
+def objection_overruled_silently(rec: Record) -> Iterator[Hit]:
+    outcome, replied = _outcome(rec), _reply_date(rec)
+    if replied is None or outcome not in ("disclosed", "partially_disclosed"):
+        return
+    if outcome == "partially_disclosed" and "third_party_rights" in _exemptions(rec):
+        return  # the objected part is what was withheld
+    evs = events_of(rec)
+    objections = [(j, d) for j, d in _objections(rec, evs) if d <= replied]
+    if not objections or _before(evs, "third_party_notice", replied):
+        return
+    yield hit(rec, ("reply", "outcome"), objected=objections[0][1].isoformat(), reply=replied.isoformat(),
+              outcome=OUTCOMES[outcome][0], outcome_en=OUTCOMES[outcome][1])
+
+
+def _exemptions(rec: Record) -> list:
+    ex = (_reply(rec) or {}).get("exemptions")
+    return ex if isinstance(ex, list) else []
+
+
+# -- fees (Art. 42, 国办函〔2020〕109号) ----------------------------------------------------------
+
+
+@rule(
+    "APP028", "error",
+    title=("答复期限届满后才发出收费通知", "Fee notice after the deadline"),
+    message=("{date} 发出收费通知，晚于答复期限 {due}；期限届满后收费不能使期限中止，此前已逾期",
+             "the fee notice of {date} is after the reply deadline {due}; it cannot pause a deadline that has "
+             "already run out"),
+    basis=("《条例》第三十三条第二款（答复期限）、第四十二条；国办函〔2020〕109号《政府信息公开信息处理费管理办法》"
+           "（收费期间不计入答复期限为通常理解，UNCONFIRMED）。期限届满后发出的收费通知不中止期限，是本工具的解读"),
+    hint=("收费须在答复期限内决定并通知申请人；已逾期的应尽快答复，并在年度自查中说明。",
+          "Decide on and notify a fee within the reply period; once late, reply as soon as possible and explain it in "
+          "the year-end self-inspection."),
+    bad="submitted: 2024-09-02\nevents:\n  - {type: fee_notice, date: 2024-10-15, amount: 300}",
+    good="submitted: 2024-09-02\nevents:\n  - {type: fee_notice, date: 2024-09-10, amount: 300}",
+    clauses=("条例第42条", "条例第33条第2款"),
+)
+def fee_notice_late(ctx: Context) -> Iterator[Hit]:
+    for e, rec in _effects(ctx, "fee_notice", "late"):
+        yield hit(rec, ("events", e.index, "date"), date=e.date, due=e.due_before)
 
 
 # -- reply and outcome -------------------------------------------------------------------------
@@ -519,12 +658,13 @@ def receipt_missing(rec: Record) -> Iterator[Hit]:
     "APP015", "error",
     title=("日期先后顺序错误", "Dates out of order"),
     message=("{what}（{date}）{problem}", "{what_en} ({date}) {problem_en}"),
-    basis="《条例》第三十条至第三十四条（各期限的起算以先后发生的事件为准）",
+    basis="《条例》第三十条至第三十五条（各期限的起算以先后发生的事件为准）、第四十五条（归档）、第五十一条（复议诉讼）",
     hint=("核对日期是否录错（年份、月份），或事件是否漏录（如补录先发出的通知）。",
           "Check the dates for typing errors, or record the missing earlier event."),
     bad="submitted: 2024-10-08\nevents:\n  - {type: correction_received, date: 2024-10-05}",
     good=("submitted: 2024-10-08\nevents:\n  - {type: correction_notice, date: 2024-10-10}\n"
           "  - {type: correction_received, date: 2024-10-15}"),
+    clauses=("条例第30条", "条例第31条", "条例第35条", "条例第45条"),
 )
 @per_record("application")
 def dates_out_of_order(rec: Record) -> Iterator[Hit]:
@@ -534,12 +674,17 @@ def dates_out_of_order(rec: Record) -> Iterator[Hit]:
 def _order_hits(rec: Record, evs: list) -> Iterator[Hit]:
     data = rec.data
     sub = pdate(data.get("submitted"))
-    for key in ("signed_for", "confirmed"):
+    for key in ("signed_for", "confirmed", "arrived"):
         d = pdate(data.get(key))
         if d is not None and sub is not None and d < sub:
             f = RECEIPT_FIELDS[key]
             yield hit(rec, (key,), what=f[0], what_en=f"{f[1]} date", date=d.isoformat(),
                       problem=f"早于提交日期 {sub.isoformat()}", problem_en=f"is before the submission date {sub.isoformat()}")
+    arrived, confirmed = pdate(data.get("arrived")), pdate(data.get("confirmed"))
+    if arrived is not None and confirmed is not None and confirmed < arrived:
+        yield hit(rec, ("confirmed",), what="确认之日", what_en="confirmation date", date=confirmed.isoformat(),
+                  problem=f"早于申请到达之日 {arrived.isoformat()}",
+                  problem_en=f"is before the day the application arrived ({arrived.isoformat()})")
     receipt = _receipt(rec)
     floor, floor_zh, floor_en = None, "", ""
     if receipt is not None:
@@ -569,6 +714,46 @@ def _order_hits(rec: Record, evs: list) -> Iterator[Hit]:
             sz, se = _event_label(start)
             yield hit(rec, ("events", j, "date"), what=z, what_en=e, date=d.isoformat(),
                       problem=f"之前没有与之对应的{sz}", problem_en=f"has no {se} before it to answer")
+    yield from _event_field_order(rec, evs, flagged)
+    yield from _later_steps_order(rec, receipt)
+
+
+def _event_field_order(rec: Record, evs: list, flagged: set[int]) -> Iterator[Hit]:
+    """Dates inside an event that must follow its own date, and a notice to the third party
+    that no third-party consultation precedes."""
+    for i, t, d, ev in evs:
+        for key, zh, en in (("delivered", "送达日期", "delivery date"), ("until", "延迟答复至", "deferred reply date")):
+            other = pdate(ev.get(key))
+            if other is not None and (other < d if key == "delivered" else other <= d):
+                z, e = _event_label(t)
+                yield hit(rec, ("events", i, key), what=f"{z}的{zh}", what_en=f"the {e}'s {en}", date=other.isoformat(),
+                          problem=f"{'早于' if key == 'delivered' else '不晚于'}事件日期 {d.isoformat()}",
+                          problem_en=f"is {'before' if key == 'delivered' else 'not after'} the event date {d.isoformat()}")
+        if t == "third_party_notice" and i not in flagged and not any(
+                t2 == "consultation_sent" and d2 <= d and _third_party(ev2) for _, t2, d2, ev2 in evs):
+            yield hit(rec, ("events", i, "date"), what="书面告知第三方", what_en="notice to the third party",
+                      date=d.isoformat(), problem="之前没有征求第三方意见（consultation_sent）",
+                      problem_en="has no third-party consultation (consultation_sent) before it")
+
+
+def _later_steps_order(rec: Record, receipt: date | None) -> Iterator[Hit]:
+    """The archive after the reply; each reconsideration or lawsuit filed after receipt and
+    decided after it was filed."""
+    reply, archived = _reply_date(rec), pdate(rec.mapping("archived").get("date"))
+    if archived is not None and reply is not None and archived < reply:
+        yield hit(rec, ("archived", "date"), what="归档日期", what_en="archive date", date=archived.isoformat(),
+                  problem=f"早于答复日期 {reply.isoformat()}", problem_en=f"is before the reply date {reply.isoformat()}")
+    for p in proceedings(rec):
+        if p.legacy:
+            continue
+        if p.filed is not None and receipt is not None and p.filed < receipt:
+            yield hit(rec, p.pointer + ("filed",), what="申请复议或立案日期", what_en="filing date",
+                      date=p.filed.isoformat(), problem=f"早于收到申请之日 {receipt.isoformat()}",
+                      problem_en=f"is before the date of receipt {receipt.isoformat()}")
+        if p.filed is not None and p.decided is not None and p.decided < p.filed:
+            yield hit(rec, p.pointer + ("decided",), what="审结日期", what_en="decision date",
+                      date=p.decided.isoformat(), problem=f"早于申请复议或立案日期 {p.filed.isoformat()}",
+                      problem_en=f"is before the filing date {p.filed.isoformat()}")
 
 
 # -- administrative reconsideration / litigation ------------------------------------------------
@@ -576,24 +761,32 @@ def _order_hits(rec: Record, evs: list) -> Iterator[Hit]:
 
 @rule(
     "APP016", "warning",
-    title=("复议诉讼已有结果但没有日期", "Review result without a date"),
-    message=("{kind}结果为“{result}”，但没有写明决定或裁判日期（review.date）",
-             "the {kind_en} result is {result_en} but there is no date (review.date)"),
-    basis="《条例》第五十条第（三）项、第五十一条；年度报告表四按年度统计复议诉讼结果",
-    hint=("补录复议决定或裁判的日期 review.date，以便计入正确年度的年度报告。",
-          "Record the decision or judgment date in review.date so it counts in the right year's report."),
-    bad="review: {kind: reconsideration, result: upheld}",
-    good="review: {kind: reconsideration, result: upheld, date: 2025-02-01}",
+    title=("复议诉讼结果与审结日期不全", "Review result or decision date missing"),
+    message=("{kind}{problem}", "the {kind_en} {problem_en}"),
+    basis="《条例》第五十条第（三）项、第五十一条；年度报告表四按年度统计复议诉讼结果，审结日期决定案件计入哪一年度的哪一列",
+    hint=("审结后同时写明审结日期和结果：列表格式写 decided 和 result，旧格式写 date 和 result。",
+          "Once decided, record both the date and the result: decided and result (list shape), date and result (old shape)."),
+    bad="review:\n  - {kind: reconsideration, filed: 2024-12-02, result: upheld}",
+    good="review:\n  - {kind: reconsideration, filed: 2024-12-02, decided: 2025-02-01, result: upheld}",
+    clauses=("条例第50条", "条例第51条"),
 )
 @per_record("application")
 def review_without_date(rec: Record) -> Iterator[Hit]:
-    review = rec.data.get("review")
-    if not isinstance(review, dict):
-        return
-    result = review.get("result")
-    if isinstance(result, str) and result != "pending" and review.get("date") is None:
-        yield hit(rec, ("review",), anchor="parent", result=REVIEW_RESULTS.get(result, (result,))[0],
-                  result_en=REVIEW_RESULTS.get(result, (result, result))[1], **_review_kind(review))
+    for p in proceedings(rec):
+        result = p.result
+        decided_result = isinstance(result, str) and result != "pending"
+        names = _review_kind(p.kind)
+        if decided_result and p.decided is None:
+            label = REVIEW_RESULTS.get(result, (result, result))
+            field = "review.date" if p.legacy else "decided"
+            yield hit(rec, p.pointer, anchor="parent",
+                      problem=f"结果为“{label[0]}”，但没有写明审结日期（{field}）",
+                      problem_en=f"result is {label[1]} but there is no decision date ({field})", **names)
+        elif p.decided is not None and not p.legacy and not decided_result:
+            yield hit(rec, p.pointer, anchor="parent",
+                      problem=f"已于 {p.decided.isoformat()} 审结，但没有写明结果（result），表四按尚未审结统计",
+                      problem_en=f"was decided on {p.decided.isoformat()} but has no result; table 四 counts it as pending",
+                      **names)
 
 
 @rule(
@@ -601,17 +794,20 @@ def review_without_date(rec: Record) -> Iterator[Hit]:
     title=("未答复的申请有复议或诉讼", "Review of an application without a reply"),
     message=("记录了{kind}，但申请没有答复记录（reply）",
              "a {kind_en} is recorded but the application has no reply"),
-    basis="《条例》第五十一条",
-    hint=("补录答复（reply.date、reply.outcome）；申请人因逾期未答复提起复议的，也应记录后来作出的答复。",
-          "Record the reply (reply.date, reply.outcome), also when the review was about a missing reply."),
-    bad="review: {kind: reconsideration, result: pending, date: 2025-01-10}",
-    good="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info]}\nreview: {kind: reconsideration, result: pending, date: 2025-01-10}",
+    basis="《条例》第五十一条：认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼（包括针对逾期未答复）",
+    hint=("补录答复（reply.date、reply.outcome）；申请人针对逾期未答复申请复议或起诉的，在该复议诉讼中写明 ground: no_reply。",
+          "Record the reply (reply.date, reply.outcome); when the review is about the missing reply itself, write "
+          "ground: no_reply in it."),
+    bad="review:\n  - {kind: reconsideration, filed: 2025-01-10}",
+    good="review:\n  - {kind: reconsideration, ground: no_reply, filed: 2025-01-10}",
+    clauses=("条例第51条",),
 )
 @per_record("application")
 def review_without_reply(rec: Record) -> Iterator[Hit]:
-    review = rec.data.get("review")
-    if isinstance(review, dict) and _reply(rec) is None:
-        yield hit(rec, ("review",), **_review_kind(review))
+    found = proceedings(rec)
+    if not found or _reply(rec) is not None or any(p.ground == "no_reply" for p in found):
+        return
+    yield hit(rec, ("review",), **_review_kind(found[0].kind))
 
 
 # -- outcomes that need earlier events -------------------------------------------------------------
@@ -737,3 +933,252 @@ def extension_without_days(rec: Record) -> Iterator[Hit]:
         if ev.get("days") is None:
             yield hit(rec, ("events", i), anchor="parent", date=d.isoformat())
 
+
+
+# -- receipt of an ordinary letter (Art. 31(2)) ---------------------------------------------------
+
+
+@rule(
+    "APP025", "error",
+    title=("平常信函未在到达当日确认", "Ordinary letter not confirmed on the day it arrived"),
+    message=("平常信函于 {arrived} 到达，{confirmed} 才与申请人确认，晚了 {days} 天；答复期限自确认之日起算",
+             "the ordinary letter arrived on {arrived} but was confirmed with the applicant only on {confirmed} "
+             "({days} days later); the reply period runs from the confirmation"),
+    basis=("《条例》第三十一条第（二）项：以平常信函等无需签收的邮寄方式提交政府信息公开申请的，"
+           "政府信息公开工作机构应当于收到申请的当日与申请人确认，确认之日为收到申请之日"),
+    hint=("平常信函到达当日即与申请人确认（电话、短信等），confirmed 与 arrived 为同一天；确认日期录错的，更正 confirmed。",
+          "Confirm an ordinary letter with the applicant on the day it arrives (confirmed equals arrived); if the date "
+          "was mistyped, correct confirmed."),
+    bad="channel: mail_unsigned\nsubmitted: 2024-03-21\narrived: 2024-03-26\nconfirmed: 2024-03-29",
+    good="channel: mail_unsigned\nsubmitted: 2024-03-21\narrived: 2024-03-26\nconfirmed: 2024-03-26",
+    clauses=("条例第31条",),
+)
+@per_record("application")
+def letter_confirmed_late(rec: Record) -> Iterator[Hit]:
+    late = late_confirmation(rec)
+    if late is not None:
+        arrived, confirmed = late
+        yield hit(rec, ("confirmed",), arrived=arrived.isoformat(), confirmed=confirmed.isoformat(),
+                  days=(confirmed - arrived).days)
+
+
+# -- dates the register cannot mean ----------------------------------------------------------------
+
+
+def _dated_fields(rec: Record) -> Iterator[tuple[tuple, object]]:
+    """(pointer, value) of every date an application holds."""
+    data = rec.data
+    for key in ("submitted", "signed_for", "confirmed", "arrived"):
+        if key in data:
+            yield (key,), data[key]
+    for i, ev in enumerate(rec.seq("events")):
+        if isinstance(ev, dict):
+            for key in ("date", "notified", "until", "delivered"):
+                if key in ev:
+                    yield ("events", i, key), ev[key]
+    for head in ("reply", "archived"):
+        m = rec.mapping(head)
+        if "date" in m:
+            yield (head, "date"), m["date"]
+    review = data.get("review")
+    if isinstance(review, dict) and "date" in review:
+        yield ("review", "date"), review["date"]
+    for i, item in enumerate(rec.seq("review")):
+        if isinstance(item, dict):
+            for key in ("filed", "decided"):
+                if key in item:
+                    yield ("review", i, key), item[key]
+
+
+@rule(
+    "APP026", "error",
+    title=("日期年份不合常理", "Implausible year"),
+    message=("{date} 的年份 {year} 不在本登记簿可能的范围（{low}—{high}年）内，多半是录入错误；该日期不参与期限计算",
+             "the year {year} of {date} is outside what this register can mean ({low}–{high}), most likely a typing "
+             "error; no deadline is computed from it"),
+    basis="登记簿约定：日期年份应在登记簿起始年度（govdisc.yaml 的 since）前一年至检查日期次年之间；否则期限无法计算，案件会从期限清单中消失",
+    hint=("核对年份（例如 1024、2204 应为 2024）；确为登记簿起始年度之前的旧案，调整 govdisc.yaml 的 since。",
+          "Check the year (1024 or 2204 for 2024); for a genuinely older case, move govdisc.yaml's since back."),
+    bad="submitted: 2204-05-06",
+    good="submitted: 2024-05-06",
+    clauses=("条例第33条第2款",),
+)
+def implausible_years(ctx: Context) -> Iterator[Hit]:
+    since = _since(ctx)
+    low = since - 1 if since is not None else MIN_YEAR
+    high = ctx.as_of.year + 1
+    for rec in ctx.kind("application"):
+        for ptr, value in _dated_fields(rec):
+            d = pdate(value)
+            if d is not None and not low <= d.year <= high:
+                yield hit(rec, ptr, date=d.isoformat(), year=d.year, low=low, high=high)
+
+
+# -- reply letter contents (Art. 36, 40, 51; 实施办法 二(七)) ----------------------------------------
+
+
+@rule(
+    "APP030", "warning",
+    title=("非本机关负责公开未告知负责机关", "Not our information, but the responsible organ is not named"),
+    message=("答复为不属于本机关负责公开（not_held_reason: not_responsible），但{missing}",
+             "the reply says the information is not this agency's to disclose, but {missing_en}"),
+    basis=("《条例》第三十六条第（五）项：所申请公开信息不属于本行政机关负责公开的，告知申请人并说明理由；"
+           "能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的名称、联系方式"),
+    hint=("在 reply.responsible_organ 中写明负责公开的机关名称 name 和联系方式 contact；确实无法确定的，写 determinable: false 并在 note 中说明。",
+          "Name the responsible organ and its contact in reply.responsible_organ; if it cannot be determined, write "
+          "determinable: false and explain in note."),
+    bad="reply: {date: 2024-02-19, outcome: not_held, not_held_reason: not_responsible}",
+    good=("reply:\n  date: 2024-02-19\n  outcome: not_held\n  not_held_reason: not_responsible\n"
+          "  responsible_organ: {name: 青岚州发展和改革委员会, contact: 0871-12345678}"),
+    clauses=("条例第36条", "二(七)"),
+)
+@per_record("application")
+def responsible_organ_missing(rec: Record) -> Iterator[Hit]:
+    reply = _reply(rec)
+    if reply is None or reply.get("outcome") != "not_held" or reply.get("not_held_reason") != "not_responsible":
+        return
+    organ = reply.get("responsible_organ")
+    if not isinstance(organ, dict):
+        yield hit(rec, ("reply",), anchor="parent", missing="没有写明负责公开的行政机关（responsible_organ）",
+                  missing_en="the responsible organ is not recorded (responsible_organ)")
+        return
+    if organ.get("determinable") is False:
+        return
+    gaps = [(k, zh) for k, zh in (("name", "名称"), ("contact", "联系方式")) if not _text(organ.get(k))]
+    if gaps:
+        yield hit(rec, ("reply", "responsible_organ"),
+                  missing="负责公开的行政机关没有写明" + "、".join(zh for _, zh in gaps),
+                  missing_en="the responsible organ's " + " and ".join(k for k, _ in gaps) + " is missing")
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+#: outcomes that are no decision to tell remedies of (`other`: withdrawn, a mere enquiry…)
+_NO_DECISION = ("other",)
+REMEDIES = {"reconsideration": ("行政复议", "reconsideration"), "litigation": ("行政诉讼", "lawsuit")}
+
+
+@rule(
+    "APP031", "warning",
+    title=("答复未告知救济途径", "Reply without notice of remedies"),
+    message=("{date} 的答复没有记录告知申请人救济途径：{missing}（reply.remedies）",
+             "the reply of {date} does not record telling the applicant of {missing_en} (reply.remedies)"),
+    basis=("《实施办法》二（七）：引导公众正确行使申请权和救济权；《条例》第五十一条：可以依法申请行政复议或者提起行政诉讼。"
+           "在每份答复书中告知复议机关、管辖法院和期限是本机关做法（复议机关、法院写在 govdisc.yaml 的 remedies）"),
+    hint=("答复书写明不服的可以依法申请行政复议或者提起行政诉讼，并记录 reply.remedies: [reconsideration, litigation]。"
+          "只检查登记簿起始年度（since）以来的答复。",
+          "State in the reply letter that the applicant may apply for reconsideration or sue, and record "
+          "reply.remedies: [reconsideration, litigation]. Only replies since the register's first year are checked."),
+    bad="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info]}",
+    good="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info], remedies: [reconsideration, litigation]}",
+    clauses=("二(七)", "条例第51条"),
+)
+def remedies_not_told(ctx: Context) -> Iterator[Hit]:
+    since = _since(ctx)
+    for rec in ctx.kind("application"):
+        reply, d = _reply(rec), _reply_date(rec)
+        if reply is None or d is None or reply.get("outcome") in _NO_DECISION or (since and d.year < since):
+            continue
+        told = reply.get("remedies") if isinstance(reply.get("remedies"), list) else []
+        missing = [k for k in REMEDIES if k not in told]
+        if missing:
+            yield hit(rec, ("reply", "remedies") if "remedies" in reply else ("reply",),
+                      anchor="value" if "remedies" in reply else "parent", date=d.isoformat(),
+                      missing="、".join(REMEDIES[k][0] for k in missing),
+                      missing_en=" and ".join(REMEDIES[k][1] for k in missing))
+
+
+FORMS = {"paper": ("纸质文本", "paper"), "electronic": ("电子数据", "electronic data"),
+         "inspection": ("查阅抄录", "inspection"), "website": ("告知获取途径", "where to find it")}
+
+
+@rule(
+    "APP032", "warning",
+    title=("未按申请的形式提供信息", "Information not provided in the requested form"),
+    message=("申请人要求以{requested}形式提供，{problem}",
+             "the applicant asked for {requested_en}; {problem_en}"),
+    basis=("《条例》第四十条：应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供政府信息的具体形式；"
+           "按照申请人要求的形式提供可能危及政府信息载体安全或者公开成本过高的，可以通过电子数据以及其他适当形式提供，或者安排申请人查阅、抄录；"
+           "《条例》第二十九条第二款第（三）项"),
+    hint=("在 reply.form_provided 中写明实际提供的形式；与申请的形式不同的，在 reply.form_reason 中写明理由（如危及载体安全、成本过高）。",
+          "Record the form provided in reply.form_provided; when it differs from the request, give the reason in "
+          "reply.form_reason."),
+    bad="form_requested: paper\nreply: {date: 2024-12-10, outcome: disclosed, form_provided: electronic}",
+    good=("form_requested: paper\nreply: {date: 2024-12-10, outcome: disclosed, form_provided: electronic,\n"
+          "        form_reason: 档案原件年代久远，复印可能损坏载体，提供扫描件}"),
+    clauses=("条例第40条", "条例第29条", "二(七)"),
+)
+@per_record("application")
+def form_not_as_requested(rec: Record) -> Iterator[Hit]:
+    reply, requested = _reply(rec), rec.data.get("form_requested")
+    if reply is None or requested not in FORMS or reply.get("outcome") not in ("disclosed", "partially_disclosed"):
+        return
+    provided = reply.get("form_provided")
+    want = FORMS[requested]
+    if provided is None:
+        yield hit(rec, ("reply",), anchor="parent", requested=want[0], requested_en=want[1],
+                  problem="但答复没有记录实际提供的形式（reply.form_provided）",
+                  problem_en="the reply does not record the form provided (reply.form_provided)")
+    elif provided != requested and provided != "website" and not _text(reply.get("form_reason")):
+        got = FORMS.get(provided, (str(provided), str(provided)))
+        yield hit(rec, ("reply", "form_provided"), requested=want[0], requested_en=want[1],
+                  problem=f"实际以{got[0]}形式提供，没有说明理由（reply.form_reason）",
+                  problem_en=f"it was provided as {got[1]} without a reason (reply.form_reason)")
+
+
+def _archive_by(config_due: str, year: int) -> date:
+    """archive_due ('MM-DD') of the year after the reply; 30 June when it is not a valid date."""
+    try:
+        month, day = (int(p) for p in config_due.split("-"))
+        return date(year + 1, month, day)
+    except (ValueError, TypeError, AttributeError):
+        return date(year + 1, 6, 30)
+
+
+@rule(
+    "APP033", "warning",
+    title=("依申请公开案卷未归档", "Case file not archived"),
+    message=("{date} 已答复，截至 {as_of} 案卷仍未记录归档（archived），应于 {due} 前归档",
+             "replied on {date}, the case file is still not archived on {as_of} (archived); it was due by {due}"),
+    basis=("《条例》第四十五条：建立健全政府信息公开申请登记、审核、办理、答复、归档的工作制度；"
+           "《实施办法》二（七）：规范受理、审查、处理、答复以及归档等各个环节。归档期限（答复次年 archive_due，默认6月30日）是本机关做法，可在 govdisc.yaml 中修改"),
+    hint=("将申请、告知书、征求意见、答复书等材料整理归档，并记录 archived: {date: 归档日期, file_no: 档号}。只检查登记簿起始年度（since）以来的答复。",
+          "File the application, notices, consultations and the reply, and record archived: {date, file_no}. Only "
+          "replies since the register's first year are checked."),
+    bad="reply: {date: 2024-12-10, outcome: disclosed}",
+    good="reply: {date: 2024-12-10, outcome: disclosed}\narchived: {date: 2025-03-14, file_no: 2024-YSQ-033}",
+    clauses=("条例第45条", "二(七)"),
+)
+def not_archived(ctx: Context) -> Iterator[Hit]:
+    since = _since(ctx)
+    for rec in ctx.kind("application"):
+        d = _reply_date(rec)
+        if d is None or "archived" in rec.data or (since and d.year < since):
+            continue
+        due = _archive_by(ctx.config.archive_due, d.year)
+        if ctx.as_of > due:
+            yield hit(rec, (), anchor="parent", date=d.isoformat(), as_of=ctx.as_of.isoformat(), due=due.isoformat())
+
+
+@rule(
+    "APP034", "error",
+    title=("不予公开部分的理由代码未列入 exemptions", "Withheld part's exemption not among the reply's exemptions"),
+    message=("不予公开的部分“{part}”依据 {code}，但 reply.exemptions 中没有该代码",
+             "the withheld part “{part}” relies on {code}, which reply.exemptions does not list"),
+    basis="《条例》第三十六条第（三）项、第三十七条：对不予公开的内容说明理由；年度报告表三按 exemptions 统计不予公开的理由",
+    hint=("把该代码加入 reply.exemptions，或更正该部分的 exemption。", "Add the code to reply.exemptions, or correct the part's exemption."),
+    bad=("reply:\n  outcome: partially_disclosed\n  exemptions: [third_party_rights]\n"
+         "  withheld: [{part: 讨论记录, exemption: process_info, reason: 属于过程性信息}]"),
+    good=("reply:\n  outcome: partially_disclosed\n  exemptions: [third_party_rights, process_info]\n"
+          "  withheld: [{part: 讨论记录, exemption: process_info, reason: 属于过程性信息}]"),
+    clauses=("条例第36条", "条例第37条"),
+)
+@per_record("application")
+def withheld_part_unlisted(rec: Record) -> Iterator[Hit]:
+    listed = _exemptions(rec)
+    for i, part in enumerate(rec.seq("reply", "withheld")):
+        code = part.get("exemption") if isinstance(part, dict) else None
+        if isinstance(code, str) and code not in listed:
+            yield hit(rec, ("reply", "withheld", i, "exemption"), part=str(part.get("part", "")), code=code)

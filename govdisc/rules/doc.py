@@ -259,12 +259,13 @@ def withheld_without_reason(rec: Record) -> Iterator[Hit]:
     title=("不公开未说明理由", "Withheld without an explanation"),
     message=("公开属性为“{attr}”，但没有用文字说明不公开的理由（withholding.explanation）",
              "the disclosure attribute is '{attr_en}' but the reason is not explained (withholding.explanation)"),
-    basis="《实施办法》二（四）1“拟不公开的，要依法依规说明理由”；《条例》第三十六条第（三）项",
+    basis="《实施办法》二（四）1：拟不公开的，要依法依规说明理由",
     hint=("在 withholding.explanation 中写明适用理由的具体情况，例如“属于向上级机关的请示，属于过程性信息”；"
           "只写理由代码不足以说明理由。",
           "Explain in withholding.explanation why the exemption applies to this document, in a sentence."),
     bad="disclosure: on_request\nwithholding:\n  reason: third_party_rights",
     good="disclosure: on_request\nwithholding:\n  reason: third_party_rights\n  explanation: 含申请企业的商业秘密，公开须征求第三方意见",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def withheld_without_explanation(rec: Record) -> Iterator[Hit]:

@@ -126,7 +126,8 @@ def _scan(rec: Record) -> Iterator[tuple[tuple, str]]:
     title=("登记簿中有居民身份证号码", "Resident ID number in the register"),
     message=("登记簿中出现居民身份证号码 {masked}（校验位有效）；登记簿不应含有个人信息",
              "a resident ID number {masked} (valid check digit) is in the register; it must hold no personal data"),
-    basis="《条例》第十五条（个人隐私）；《个人信息保护法》第二十八条（身份证号码属敏感个人信息）、第五十一条",
+    basis=("《个人信息保护法》第六条第二款（收集个人信息应当限于实现处理目的的最小范围）、第五十一条（采取去标识化等安全技术措施）；"
+           "登记簿不存个人信息是本工具的约定：登记簿在版本库、持续集成和公开的报告中流转，申请人身份另行保管"),
     hint=("删除身份证号码，在登记簿外保存申请人身份信息，记录中只写不透明的引用（如 applicant.ref: A-2024-031）；"
           "已提交到版本库的，还须从历史记录中清除。",
           "Remove the number; keep identities outside the register and use an opaque reference "
@@ -146,7 +147,8 @@ def resident_ids(rec: Record, as_of: date) -> Iterator[Hit]:
     title=("登记簿中有手机号码", "Mobile number in the register"),
     message=("登记簿中出现手机号码 {masked}；登记簿不应含有个人信息",
              "a mobile number {masked} is in the register; it must hold no personal data"),
-    basis="《条例》第十五条（个人隐私）；《个人信息保护法》第五十一条",
+    basis=("《个人信息保护法》第六条第二款（收集个人信息应当限于实现处理目的的最小范围）、第五十一条（采取去标识化等安全技术措施）；"
+           "登记簿不存个人信息是本工具的约定：登记簿在版本库、持续集成和公开的报告中流转，申请人身份另行保管"),
     hint=("删除手机号码，联系方式保存在登记簿外；需要写明联系电话的，使用机关的办公电话。"
           "已提交到版本库的，还须从历史记录中清除。",
           "Remove the number and keep contact details outside the register (use the office's landline "

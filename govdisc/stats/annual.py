@@ -54,13 +54,18 @@ left out of every row (noted). Applicant kinds outside the six codes go to 其�
 cannot be placed (missing, unknown, `withheld` without an exemption code) to （六）3.其他 —
 both noted.
 
-Section 四: a review (application `review`) counts in the year of its `date` (decision date,
-or for 尚未审结 the filing date); without a date, in the year of the reply. A review without
-`result` counts as 尚未审结. The register keeps only a review's current state: a case filed
-in one year and decided in the next is counted once, in the decision year.
+Section 四 (govdisc.appeals): each reconsideration or lawsuit of an application counts in every
+year it was open at some time — filed by 31 December and not decided before 1 January — in the
+column of its state on 31 December: its result when decided in the year, 尚未审结 otherwise. So
+a case filed in 2024 and decided in 2025 is 尚未审结 in 2024 and in its result's column in 2025,
+whenever either table is computed. A case recorded in the legacy one-mapping shape (`{kind,
+result, date}`) is read as filed on `date` while pending and decided on `date` otherwise (filing
+date unknown: only its decision year); with no date at all it counts in the year of the reply.
+A decided case without a valid `result` counts as 尚未审结 (noted when the result is unknown).
 
 Response time: working days (calendar.between, the day of receipt not counted) from the legal
-receipt — or from the last corrected application received (Art. 30 restart) — to the reply
+receipt — or from the corrected application that restarts the count (Art. 30, the engine's
+`clock_start`) — to the reply
 date, for replies dated in the year. Elapsed days: consultation and fee periods are not taken
 out (the deadline engine does that for in-time status). A same-day reply is 0 working days and
 falls in the first band (0–5, labelled 1–5 as reports usually print it). In time / late is the
@@ -79,9 +84,11 @@ import statistics
 from datetime import date
 from typing import Any, Iterable
 
+from govdisc.appeals import decided_in, in_year, proceedings
 from govdisc.calendar import CalendarRangeError, WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_date
+from govdisc.deadlines.application import clock_start
 from govdisc.deadlines.yearend import record_year
 from govdisc.model import Record
 from govdisc.stats import labels as L
@@ -208,28 +215,28 @@ def applications_section(apps: list[Record], year: int, notes: _Notes) -> tuple[
 
 
 def reviews_section(apps: list[Record], year: int, notes: _Notes) -> dict[str, dict[str, int]]:
+    """Table 四: every proceeding open at some time in the year, by its state on 31 December."""
     table = empty_reviews_table()
     for rec in apps:
-        review = rec.data.get("review")
-        if not isinstance(review, dict):
-            continue
-        when = parse_date(review.get("date")) or reply_of(rec)
-        if when is None or when.year != year:
-            continue
-        group = L.REVIEW_KIND_GROUPS.get(review.get("kind"))  # type: ignore[arg-type]
-        if group is None:
-            notes.add(rec, f"复议诉讼类型（review.kind）{review.get('kind')!r} 无法识别，未计入表四",
-                      f"review.kind {review.get('kind')!r} unknown: left out of table 四")
-            continue
-        result = review.get("result")
-        col = L.REVIEW_RESULT_COLUMNS.get(result) if isinstance(result, str) else None
-        if col is None:
+        for p in proceedings(rec):
+            if not in_year(p, year, reply_of(rec)):
+                continue
+            group = L.REVIEW_KIND_GROUPS.get(p.kind) if isinstance(p.kind, str) else None
+            if group is None:
+                notes.add(rec, f"复议诉讼类型（review.kind）{p.kind!r} 无法识别，未计入表四",
+                          f"review.kind {p.kind!r} unknown: left out of table 四")
+                continue
             col = L.PENDING
-            if result is not None:
-                notes.add(rec, f"复议诉讼结果（review.result）{result!r} 无法识别，计入“尚未审结”",
-                          f"review.result {result!r} unknown: counted as 尚未审结")
-        table[group][col] += 1
-        table[group][L.TOTAL] += 1
+            if decided_in(p, year) or (p.filed is None and p.decided is None):
+                result = p.result
+                col = L.REVIEW_RESULT_COLUMNS.get(result) if isinstance(result, str) else None
+                if col is None:
+                    col = L.PENDING
+                    if result is not None:
+                        notes.add(rec, f"复议诉讼结果（review.result）{result!r} 无法识别，计入“尚未审结”",
+                                  f"review.result {result!r} unknown: counted as 尚未审结")
+            table[group][col] += 1
+            table[group][L.TOTAL] += 1
     return table
 
 
@@ -237,15 +244,10 @@ def reviews_section(apps: list[Record], year: int, notes: _Notes) -> dict[str, d
 
 
 def _restart(rec: Record, receipt: date, reply: date) -> date:
-    """Art. 30: the last corrected application received between receipt and reply."""
-    start = receipt
-    events = rec.data.get("events")
-    for ev in events if isinstance(events, list) else []:
-        if isinstance(ev, dict) and ev.get("type") == "correction_received":
-            d = parse_date(ev.get("date"))
-            if d is not None and receipt <= d <= reply and d > start:
-                start = d
-    return start
+    """Where the reply count runs from (the deadline engine's clock_start: receipt, or the
+    Art. 30 restart), unless that is after the reply."""
+    start = clock_start(rec)
+    return start if start is not None and receipt <= start <= reply else receipt
 
 
 def _reply_status(rec: Record, config: Config, calendar: WorkCalendar, reply: date,

@@ -537,3 +537,153 @@ def test_facts_dated_after_as_of_are_not_yet_known() -> None:
     rec = Record("catalog", "catalog/zcfg/2024.yaml", {"department": "zcfg", "year": 2024, "compiled": "2025-01-05"})
     cat = [o for o in compute_obligations([rec], CFG, CAL, D("2024-12-31")) if o.obligation == "catalog"]
     assert cat and all(o.met_on is None and o.status in ("open", "due_soon") for o in cat)
+
+
+# --- engine v2 (issue 13): every clock as the Regulation says ------------------------------------
+# Each date below is written out and also checked against the independent chinesecalendar
+# package (`oracle`), which keeps its own table of the State Council's notices.
+
+import chinese_calendar  # noqa: E402
+
+
+def oracle(d: str, n: int) -> str:
+    """The n-th working day after d by chinesecalendar."""
+    day = D(d)
+    while n:
+        day += timedelta(days=1)
+        n -= chinese_calendar.is_workday(day)
+    return day.isoformat()
+
+
+ONLINE_0318 = {"channel": "online", "submitted": "2024-03-18", "confirmed": "2024-03-18"}
+
+
+def test_item1_extension_after_expiry_gives_no_time() -> None:
+    # confirmed Mon 03-18; Qingming 04-04..06, Sun 04-07 worked → 20th working day Tue 04-16
+    assert oracle("2024-03-18", 20) == "2024-04-16"
+    late_ext = ev("extension", "2024-04-22", days=20, approved_by="负责人", notified="2024-04-22")
+    rec = app([late_ext], reply={"date": "2024-05-10", "outcome": "disclosed"}, **ONLINE_0318)
+    ob = reply(rec, as_of="2024-06-01", explain=True)
+    assert (ob.due, ob.status) == ("2024-04-16", "late")
+    assert [(e.verdict, e.due_before, e.days) for e in ob.effects] == [("late", "2024-04-16", 0)]
+    assert any("无从延长" in s.note_zh for s in ob.trace)
+    # the open case stays overdue and stays on the list of open deadlines
+    del rec.data["reply"]
+    assert (reply(rec, as_of="2024-05-06").status, reply(rec, as_of="2024-05-06").due) == ("overdue", "2024-04-16")
+    assert [o.record for o in open_obligations([rec], CFG, CAL, D("2024-05-06")) if o.kind == "application"] == \
+        ["YSQ-2024-0007"]
+    # the same extension in time (04-15) adds its 20 working days: 04-16 → 05-15
+    assert oracle("2024-03-18", 40) == "2024-05-15"
+    in_time = app([{**late_ext, "date": "2024-04-15", "notified": "2024-04-15"}], **ONLINE_0318)
+    assert reply(in_time, as_of="2024-05-06").due == "2024-05-15"
+
+
+def test_item2_second_correction_notice_gives_no_time() -> None:
+    # receipt Mon 05-06; notice 05-08; corrected 05-13 → restart: 20 wd → 06-11 (Dragon Boat 06-10)
+    # an unlawful second notice 05-15 and a second correction 05-20 would give 06-18: they do not
+    assert (oracle("2024-05-13", 20), oracle("2024-05-20", 20)) == ("2024-06-11", "2024-06-18")
+    events = [ev("correction_notice", "2024-05-08"), ev("correction_received", "2024-05-13"),
+              ev("correction_notice", "2024-05-15"), ev("correction_received", "2024-05-20")]
+    rec = app(events, channel="in_person", submitted="2024-05-06")
+    ob = reply(rec, as_of="2024-06-01", explain=True)
+    assert ob.due == "2024-06-11"
+    assert [s.date for s in ob.trace if s.action == "restart"] == ["2024-05-13"]
+    assert any("一次性告知，不给予额外期限" in s.note_zh for s in ob.trace)
+    # while the second notice is unanswered the clock still runs (no "waiting")
+    waiting_second = app(events[:3], channel="in_person", submitted="2024-05-06")
+    assert (reply(waiting_second, as_of="2024-06-01").due, reply(waiting_second, as_of="2024-06-01").status) == \
+        ("2024-06-11", "open")
+    # one notice answered once: the same restart
+    assert reply(app(events[:2], channel="in_person", submitted="2024-05-06")).due == "2024-06-11"
+
+
+def test_item3_two_extensions_within_the_cap_both_count() -> None:
+    # receipt 06-12: 20 wd → 07-10; +10 +10 = 40 wd → 08-07; +10 +15 is capped at 20 → 08-07
+    assert (oracle("2024-06-12", 20), oracle("2024-06-12", 40)) == ("2024-07-10", "2024-08-07")
+    two = app([ev("extension", "2024-07-01", days=10, approved_by="负责人"),
+               ev("extension", "2024-07-20", days=10, approved_by="负责人")], **BASE)
+    ob = reply(two, explain=True)
+    assert ob.due == "2024-08-07"
+    assert [(e.verdict, e.days, e.prior, e.due_before) for e in ob.effects] == [
+        ("applied", 10, 0, "2024-07-10"), ("applied", 10, 10, oracle("2024-06-12", 30))]
+    assert [s.action for s in ob.trace].count("extension") == 2
+    over = app([ev("extension", "2024-07-01", days=10, approved_by="负责人"),
+                ev("extension", "2024-07-20", days=15, approved_by="负责人")], **BASE)
+    ob = reply(over)
+    assert ob.due == "2024-08-07"
+    assert [(e.verdict, e.days) for e in ob.effects] == [("applied", 10), ("capped", 10)]
+
+
+def test_item7_deferral_sets_the_reply_date() -> None:
+    # Art. 33 deadline 04-16; deferral notified 04-10 to 05-31: due 05-31, a reply on 05-10 is in time
+    defer = ev("deferral", "2024-04-10", until="2024-05-31", note="申请人一个月内提交40件申请，理由合理")
+    rec = app([defer], reply={"date": "2024-05-10", "outcome": "disclosed"}, **ONLINE_0318)
+    ob = reply(rec, as_of="2024-06-30", explain=True)
+    assert (ob.due, ob.status) == ("2024-05-31", "done")
+    assert [(e.verdict, e.due_before) for e in ob.effects] == [("applied", "2024-04-16")]
+    lines = [(s.date, s.action) for s in ob.trace]
+    assert ("2024-04-10", "deferral") in lines and lines[-1] == ("2024-05-31", "due")
+    # dated after the deadline ran out (04-17): no time, the reply of 05-10 is late
+    late = app([{**defer, "date": "2024-04-17"}], reply={"date": "2024-05-10", "outcome": "disclosed"}, **ONLINE_0318)
+    ob = reply(late, as_of="2024-06-30")
+    assert (ob.due, ob.status, ob.effects[0].verdict) == ("2024-04-16", "late", "late")
+    # a "deferral" to a date not after the deadline changes nothing
+    assert reply(app([{**defer, "until": "2024-04-12"}], **ONLINE_0318)).effects[0].verdict == "not_later"
+
+
+def test_item8_ordinary_letter_clock_runs_from_confirmation_and_shows_arrival() -> None:
+    # arrived Mon 03-18, confirmed only Wed 03-20: the count runs from 03-20 → 04-18
+    assert oracle("2024-03-20", 20) == "2024-04-18"
+    rec = app([], channel="mail_unsigned", submitted="2024-03-14", arrived="2024-03-18", confirmed="2024-03-20")
+    ob = reply(rec, as_of="2024-03-25", explain=True)
+    assert ob.due == "2024-04-18"
+    first = [(s.date, s.action) for s in ob.trace[:2]]
+    assert first == [("2024-03-18", "note"), ("2024-03-20", "start")]
+    assert "当日与申请人确认" in ob.trace[0].note_zh
+    same_day = app([], channel="mail_unsigned", submitted="2024-03-14", arrived="2024-03-18", confirmed="2024-03-18")
+    ob = reply(same_day, explain=True)
+    assert ob.due == "2024-04-16" and "实际于" not in ob.trace[0].note_zh
+
+
+def test_item9_consultation_counts_from_delivery() -> None:
+    # sent Mon 06-17, delivered Thu 06-20: the third party's 15 wd run to 07-11 (not 07-08)
+    assert (oracle("2024-06-20", 15), oracle("2024-06-17", 15)) == ("2024-07-11", "2024-07-08")
+    sent = ev("consultation_sent", "2024-06-17", party="third_party", written=True, delivered="2024-06-20")
+    c = clocks(app([sent], **BASE), as_of="2024-07-09", explain=True)
+    assert (c["consultation_reply"].due, c["consultation_reply"].status) == ("2024-07-11", "due_soon")
+    # unanswered: excluded from sending to the end of those 15 days, (06-17, 07-11] = 18 wd
+    assert c["reply"].due == oracle("2024-06-12", 20 + 18) == "2024-08-05"
+    actions = [(s.date, s.action) for s in c["reply"].trace if s.date in ("2024-06-17", "2024-06-20")]
+    assert ("2024-06-17", "excluded") in actions and ("2024-06-20", "start") in actions
+    # without the delivery date: from sending, as before (15 wd excluded → 07-31)
+    plain = {k: v for k, v in sent.items() if k != "delivered"}
+    assert reply(app([plain], **BASE)).due == oracle("2024-06-12", 35) == "2024-07-31"
+
+
+def test_item11_fee_notice_after_expiry_pauses_nothing() -> None:
+    # receipt Mon 09-02 → due 09-30; a fee notice on 10-15 is too late to pause anything
+    assert oracle("2024-09-02", 20) == "2024-09-30"
+    rec = app([ev("fee_notice", "2024-10-15", amount=300)], channel="in_person", submitted="2024-09-02")
+    ob = reply(rec, as_of="2024-10-20")
+    assert (ob.due, ob.status) == ("2024-09-30", "overdue")
+    assert [(e.kind, e.verdict, e.due_before) for e in ob.effects] == [("fee_notice", "late", "2024-09-30")]
+    in_time = app([ev("fee_notice", "2024-09-10", amount=300)], channel="in_person", submitted="2024-09-02")
+    assert reply(in_time, as_of="2024-10-20").effects[0].verdict == "applied"
+
+
+def test_item12_extension_by_someone_not_among_the_approvers_gives_no_time() -> None:
+    cfg = Config(agency="测试局", office="bgs", departments=CFG.departments, approvers=["局办公室主任"])
+    rec = app([ev("extension", "2024-07-05", days=20, approved_by="经办人")], **BASE)
+    ob = reply(rec, config=cfg)
+    assert (ob.due, ob.effects[0].verdict) == ("2024-07-10", "unauthorised")
+    rec.data["events"][0]["approved_by"] = "局办公室主任"
+    assert reply(rec, config=cfg).due == "2024-08-07"
+    assert reply(app([ev("extension", "2024-07-05", days=20, approved_by="经办人")], **BASE)).due == "2024-08-07"
+
+
+def test_later_events_keep_their_index_as_of_an_earlier_day() -> None:
+    """asof.known_by blanks later events instead of dropping them: verdicts point at the file."""
+    rec = app([ev("extension", "2024-07-20", days=5, approved_by="负责人"),
+               ev("extension", "2024-07-05", days=5, approved_by="负责人")], **BASE)
+    [ob] = [o for o in compute_obligations([rec], CFG, CAL, D("2024-07-08")) if o.obligation == "reply"]
+    assert [(e.index, e.date) for e in ob.effects] == [(1, "2024-07-05")]
