@@ -423,15 +423,16 @@ def consultation_clocks(app: App) -> list[Obligation]:
     return out
 
 
-def delivery_step(c: Consultation, art: str) -> TraceStep:
-    """The day the consulted party received the request: its 15 working days run from here."""
+def delivery_step(c: Consultation, art: str, action: str = "start") -> TraceStep:
+    """The day the consulted party received the request: its 15 working days run from here
+    (the start of the consultation clock; a note in the reply clock's derivation)."""
     assert c.delivered is not None
     if c.delivered < c.window.a:
         return step(c.delivered, "note", "送达日期早于发出日期，不予采用，按发出之日计算",
                     "delivery dated before sending: ignored, counted from sending")
-    return step(c.delivered, "start", f"被征求意见方收到征求意见书，15个工作日自此起算（{art}）",
+    return step(c.delivered, action, f"被征求意见方收到征求意见书，15个工作日自此起算（{art}）",
                 f"the consulted party received the request: its 15 working days run from here "
-                f"(Art. {'34' if art == '第三十四条' else '32'})", 0)
+                f"(Art. {'34' if art == '第三十四条' else '32'})", 0 if action == "start" else None)
 
 
 def fee_clocks(app: App) -> list[Obligation]:
@@ -530,7 +531,7 @@ def event_notes(app: App, count: ReplyCount) -> list[TraceStep]:
             notes.append(consultation_note(c.window, count.applied))
             if c.delivered is not None:
                 art = "第三十四条" if c.window.why.endswith("agency") else "第三十二条"
-                notes.append(delivery_step(c, art))
+                notes.append(delivery_step(c, art, "note"))
         elif kind == "consultation_answered":
             notes.append(step(d, "note", "收到征求意见答复，恢复计算", "consultation answered: the count resumes"))
         elif kind == "extension" and i in verdicts:

@@ -52,3 +52,51 @@ def test_init_new_event_and_deadline(tmp_path):
               "--as-of", "2024-11-25")
     assert res.exit_code == 1 and path.read_bytes() == snapshot
     assert run("check", "--register", str(reg), "--as-of", "2024-11-25").exit_code == 0
+
+
+def test_event_deferral_delivery_and_third_party_notice(tmp_path):
+    """The new event types and options exactly as named in issue 13, the new due date printed,
+    impossible orders refused with exit code 1 and a clear message, nothing written."""
+    reg = tmp_path / "x"
+    assert run("init", str(reg), "--agency", "测试局").exit_code == 0
+    res = run("new", "application", "--register", str(reg), "--received", "2024-03-18", "--channel", "online",
+              "--applicant-kind", "business", "--summary", "申请公开许可材料", "--handler", "bgs", "--as-of", "2024-03-18")
+    assert res.exit_code == 0, res.output
+    path = reg / "applications" / "2024" / "YSQ-2024-0001.yaml"
+
+    def ev(*args: str, as_of: str = "2024-04-12"):
+        return run("event", "YSQ-2024-0001", *args, "--register", str(reg), "--as-of", as_of)
+
+    res = ev("consultation_sent", "--date", "2024-03-20", "--party", "third_party", "--written", "--delivered", "2024-03-22")
+    assert res.exit_code == 0, res.output
+    res = ev("consultation_answered", "--date", "2024-03-29", "--objection")
+    assert res.exit_code == 0, res.output
+    res = ev("third_party_notice", "--date", "2024-04-02", "--note", "涉及公共利益，决定公开")
+    assert res.exit_code == 0, res.output
+    # due after the consultation window (03-20, 03-29] (7 working days): 04-16 + 7 → 04-25
+    res = ev("deferral", "--date", "2024-04-12", "--until", "2024-05-31", "--note", "申请人同期提交40件申请")
+    assert res.exit_code == 0, res.output
+    assert "答复期限 2024-05-31" in res.stdout
+    text = path.read_text(encoding="utf-8")
+    assert "  - {type: deferral, date: 2024-04-12, until: 2024-05-31, note: 申请人同期提交40件申请}" in text
+    assert "delivered: 2024-03-22" in text and "objection: true" in text and "type: third_party_notice" in text
+    snapshot = path.read_bytes()
+    # impossible orders: a deferral after the deadline, a delivery before sending
+    res = ev("deferral", "--date", "2024-06-03", "--until", "2024-06-28", "--note", "x", as_of="2024-06-03")
+    assert res.exit_code == 1 and "2024-05-31 届满" in res.output and path.read_bytes() == snapshot
+    res = ev("consultation_sent", "--date", "2024-04-10", "--party", "agency", "--delivered", "2024-04-09")
+    assert res.exit_code == 1 and "送达日期" in res.output and path.read_bytes() == snapshot
+    res = ev("deferral", "--date", "2024-04-12", "--note", "x")
+    assert res.exit_code == 2 and "--until" in res.output
+    res = run("event", "YSQ-2024-0001", "deferral", "--date", "2024-06-03", "--until", "2024-06-28", "--note", "x",
+              "--register", str(reg), "--as-of", "2024-06-03", "--lang", "en")
+    assert res.exit_code == 1 and "ran out on 2024-05-31" in res.output
+    res = ev("reply", "--date", "2024-05-20", "--outcome", "disclosed", "--remedy", "reconsideration",
+             "--remedy", "litigation", as_of="2024-05-20")
+    assert res.exit_code == 0 and "答复期限 2024-05-31（已按期完成）" in res.stdout
+    res = run("deadlines", "--register", str(reg), "--as-of", "2024-05-01", "--explain", "YSQ-2024-0001")
+    for section in res.stdout.split("\n\n"):  # one derivation per clock, each in date order
+        days = [l.split()[0] for l in section.splitlines() if l.startswith("  20")]
+        assert days == sorted(days)
+    for day in ("2024-03-22", "2024-04-02", "2024-04-12", "2024-05-31"):
+        assert any(l.startswith(f"  {day}") for l in res.stdout.splitlines()), day

@@ -654,7 +654,7 @@ def test_item9_consultation_counts_from_delivery() -> None:
     # unanswered: excluded from sending to the end of those 15 days, (06-17, 07-11] = 18 wd
     assert c["reply"].due == oracle("2024-06-12", 20 + 18) == "2024-08-05"
     actions = [(s.date, s.action) for s in c["reply"].trace if s.date in ("2024-06-17", "2024-06-20")]
-    assert ("2024-06-17", "excluded") in actions and ("2024-06-20", "start") in actions
+    assert ("2024-06-17", "excluded") in actions and ("2024-06-20", "note") in actions
     # without the delivery date: from sending, as before (15 wd excluded → 07-31)
     plain = {k: v for k, v in sent.items() if k != "delivered"}
     assert reply(app([plain], **BASE)).due == oracle("2024-06-12", 35) == "2024-07-31"

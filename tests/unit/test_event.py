@@ -334,9 +334,84 @@ def test_refuses_an_extension_over_20_working_days(root: Path) -> None:
     refused(root, BASE, "extension", "20个工作日", event_date=date(2024, 9, 20), days=21, approved_by="主任")
 
 
-def test_refuses_a_second_extension(root: Path) -> None:
-    refused(root, ev("{type: extension, date: 2024-09-20, days: 5, approved_by: 主任}"), "extension", "只能延长一次",
-            event_date=date(2024, 9, 23), days=5, approved_by="主任")
+def test_second_extension_within_the_cap_is_accepted_with_a_warning(root: Path) -> None:
+    # receipt (signed for) Wed 09-04 → due Wed 10-09; 5 + 5 working days: 10-10, 11, Sat 10-12 (worked),
+    # 10-14 … 18, 21, 22 → Tue 10-22 (checked with chinesecalendar)
+    path = write(root, "YSQ-2024-0020", ev("{type: extension, date: 2024-09-20, days: 5, approved_by: 主任}"))
+    res = event(root, "YSQ-2024-0020", "extension", event_date=date(2024, 9, 23), days=5, approved_by="主任")
+    assert res.reply_due == date(2024, 10, 22)
+    assert res.warnings and "APP023" in res.warnings[0][0]
+    assert path.read_text(encoding="utf-8").endswith("  - {type: extension, date: 2024-09-23, days: 5, approved_by: 主任}\n")
+
+
+def test_refuses_extensions_over_20_working_days_in_all(root: Path) -> None:
+    refused(root, ev("{type: extension, date: 2024-09-20, days: 5, approved_by: 主任}"), "extension",
+            "此前已延长5个工作日", event_date=date(2024, 9, 23), days=16, approved_by="主任")
+
+
+def test_refuses_an_approver_not_in_the_list(root: Path) -> None:
+    (root / "govdisc.yaml").write_text(CONFIG + "approvers: [局办公室主任]\n", encoding="utf-8")
+    refused(root, BASE, "extension", "approvers", event_date=date(2024, 9, 20), days=5, approved_by="经办人")
+    res = event(root, "YSQ-2024-0020", "extension", event_date=date(2024, 9, 20), days=5, approved_by="局办公室主任")
+    assert res.reply_due == date(2024, 10, 15)  # 10-09 + 5: 10, 11, Sat 12 (worked), 14, 15
+
+
+def test_deferral_sets_and_prints_the_new_due_date(root: Path) -> None:
+    path = write(root, "YSQ-2024-0020", BASE)
+    res = event(root, "YSQ-2024-0020", "deferral", event_date=date(2024, 10, 8), until=date(2024, 11, 15),
+                note="申请人一个月内提交40件申请，经说明理由合理", today=date(2024, 10, 8))
+    assert (res.reply_due, res.reply_status) == (date(2024, 11, 15), "open")
+    assert path.read_text(encoding="utf-8").endswith(
+        "events:\n  - {type: deferral, date: 2024-10-08, until: 2024-11-15, note: 申请人一个月内提交40件申请，经说明理由合理}\n")
+
+
+def test_refuses_impossible_deferrals(root: Path) -> None:
+    kw = dict(note="申请数量明显超过合理范围")
+    refused(root, BASE, "deferral", "2024-10-09 届满", event_date=date(2024, 10, 10), until=date(2024, 11, 15), **kw)
+    refused(root, BASE, "deferral", "不晚于当前的答复期限 2024-10-09", event_date=date(2024, 10, 8),
+            until=date(2024, 10, 9), **kw)
+    refused(root, BASE, "deferral", "应晚于延迟答复的日期", event_date=date(2024, 10, 8), until=date(2024, 10, 8), **kw)
+    assert refused(root, BASE, "deferral", "--until", event_date=date(2024, 10, 8), **kw).code == "invalid"
+    assert refused(root, BASE, "deferral", "--note", event_date=date(2024, 10, 8), until=date(2024, 11, 15)).code == "invalid"
+
+
+def test_consultation_with_delivery_date(root: Path) -> None:
+    path = write(root, "YSQ-2024-0020", BASE)
+    res = event(root, "YSQ-2024-0020", "consultation_sent", event_date=date(2024, 9, 10), party="third_party",
+                written=True, delivered=date(2024, 9, 12))
+    assert path.read_text(encoding="utf-8").endswith(
+        "  - {type: consultation_sent, date: 2024-09-10, party: third_party, written: true, delivered: 2024-09-12}\n")
+    cons = next(o for o in res.obligations if o.obligation == "consultation_reply")
+    # 15 working days from the delivery on Thu 09-12: 13, Sat 14 (worked), Mid-Autumn 15–17 off, 18–20,
+    # 23–27, Sun 29 (worked), 30, National Day 10-01..07 off, 08, 09, 10 → Thu 10-10
+    assert cons.due == "2024-10-10"
+    refused(root, BASE, "consultation_sent", "送达日期", event_date=date(2024, 9, 10), party="third_party",
+            delivered=date(2024, 9, 9))
+
+
+def test_third_party_notice_needs_a_third_party_consultation(root: Path) -> None:
+    refused(root, BASE, "third_party_notice", "第三十二条", event_date=date(2024, 9, 20))
+    refused(root, ev("{type: consultation_sent, date: 2024-09-10, party: agency}"), "third_party_notice",
+            "第三十二条", event_date=date(2024, 9, 20))
+    path = write(root, "YSQ-2024-0020", ev("{type: consultation_sent, date: 2024-09-10, party: third_party, written: true}",
+                                           "{type: consultation_answered, date: 2024-09-18, objection: true}"))
+    event(root, "YSQ-2024-0020", "third_party_notice", event_date=date(2024, 9, 20), note="涉及公共利益，决定公开")
+    assert path.read_text(encoding="utf-8").endswith("  - {type: third_party_notice, date: 2024-09-20, note: 涉及公共利益，决定公开}\n")
+
+
+def test_fee_notice_after_the_deadline_is_recorded_with_a_warning(root: Path) -> None:
+    write(root, "YSQ-2024-0020", BASE)
+    res = event(root, "YSQ-2024-0020", "fee_notice", event_date=date(2024, 10, 15), amount=100)
+    assert res.warnings and "APP028" in res.warnings[0][0] and res.reply_due == date(2024, 10, 9)
+
+
+def test_reply_records_the_remedies_told(root: Path) -> None:
+    path = write(root, "YSQ-2024-0020", BASE)
+    event(root, "YSQ-2024-0020", "reply", event_date=date(2024, 9, 20), outcome="disclosed",
+          remedies=["reconsideration", "litigation"])
+    data, _ = load_text(path.read_text(encoding="utf-8"))
+    assert data["reply"]["remedies"] == ["reconsideration", "litigation"]
+    refused(root, BASE, "reply", "--remedy", event_date=date(2024, 9, 20), outcome="disclosed", remedies=["appeal"])
 
 
 def test_refuses_an_extension_after_the_deadline(root: Path) -> None:
