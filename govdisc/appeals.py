@@ -39,15 +39,6 @@ class Proceeding:
     pointer: Pointer  # where the proceeding is in the record
     legacy: bool  # read from the one-mapping shape
 
-    def state_at(self, day: date) -> str | None:
-        """The result on `day`: the result once decided by then, "pending" while filed and not
-        decided, None before it was filed (or when no date says anything)."""
-        if self.decided is not None and self.decided <= day:
-            return self.result if isinstance(self.result, str) and self.result != "pending" else None
-        if self.filed is not None and self.filed <= day:
-            return "pending"
-        return None
-
 
 def proceedings(rec: Record) -> list[Proceeding]:
     """The application's proceedings in either shape; [] when there is no review."""

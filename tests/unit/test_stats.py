@@ -427,3 +427,66 @@ def test_hand_reviews_table():
     ht = read_reviews_table({"行政复议": {"结果维持": 1, "结果纠正": 1, "总计": 1},
                              "复议后起诉": {"总计": 0}})
     assert check_reviews(ht.table) == [("d", "行政复议", "总计", 2, 1)]
+
+
+# -- issue 13: table 四 from dated steps, the same whenever it is computed ---------------------------
+
+
+def steps_register():
+    reply = {"exemptions": ["process_info"]}
+    return [
+        # reconsideration filed 2024-11-05, decided 2025-03-10: 尚未审结 in 2024, 结果维持 in 2025
+        app("YSQ-2024-0031", "2024-10-08", "2024-10-30", "withheld", **reply,
+            review=[{"kind": "reconsideration", "filed": "2024-11-05", "decided": "2025-03-10", "result": "upheld"}]),
+        # reconsideration decided in 2024, then a lawsuit after it, decided in 2026
+        app("YSQ-2024-0032", "2024-03-04", "2024-03-20", "withheld", **reply,
+            review=[{"kind": "reconsideration", "filed": "2024-04-01", "decided": "2024-06-28", "result": "corrected"},
+                    {"kind": "litigation_after_reconsideration", "filed": "2024-07-10", "decided": "2026-01-15",
+                     "result": "other"}]),
+        # a lawsuit about a missing reply, filed before any reply
+        app("YSQ-2024-0033", "2024-05-06", "2024-08-01", "disclosed",
+            review=[{"kind": "litigation", "ground": "no_reply", "filed": "2024-07-15", "decided": "2024-09-30",
+                     "result": "other"}]),
+        # decided before 2024 began: not in 2024
+        app("YSQ-2023-0031", "2023-03-01", "2023-03-20", "withheld", **reply,
+            review=[{"kind": "reconsideration", "filed": "2023-04-01", "decided": "2023-06-01", "result": "upheld"}]),
+    ]
+
+
+def test_item13_each_case_counts_by_its_state_at_the_end_of_each_year():
+    recs = steps_register()
+    t24 = annual_stats(recs, CONFIG, CAL, 2024)["reviews"]["table"]
+    assert t24["行政复议"] == {"结果维持": 0, "结果纠正": 1, "其他结果": 0, "尚未审结": 1, "总计": 2}
+    assert t24["未经复议直接起诉"] == {"结果维持": 0, "结果纠正": 0, "其他结果": 1, "尚未审结": 0, "总计": 1}
+    assert t24["复议后起诉"] == {"结果维持": 0, "结果纠正": 0, "其他结果": 0, "尚未审结": 1, "总计": 1}
+    t25 = annual_stats(recs, CONFIG, CAL, 2025)["reviews"]["table"]
+    assert t25["行政复议"] == {"结果维持": 1, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 1}
+    assert t25["复议后起诉"]["尚未审结"] == 1  # still open through 2025
+    t26 = annual_stats(recs, CONFIG, CAL, 2026)["reviews"]["table"]
+    assert t26["复议后起诉"]["其他结果"] == 1 and t26["行政复议"]["总计"] == 0
+    assert annual_stats(recs, CONFIG, CAL, 2023)["reviews"]["table"]["行政复议"]["结果维持"] == 1
+
+
+def test_item13_the_2024_table_does_not_move_when_the_case_is_decided_later():
+    # recorded at the end of 2024 (pending) and again after the 2025 decision: 2024 is the same
+    before = steps_register()
+    before[0].data["review"] = [{"kind": "reconsideration", "filed": "2024-11-05"}]
+    after = steps_register()
+    assert annual_stats(before, CONFIG, CAL, 2024)["reviews"] == annual_stats(after, CONFIG, CAL, 2024)["reviews"]
+    # the legacy shape could not do this: the decision replaces the filing date and the case
+    # leaves 2024 — still accepted, read as documented
+    legacy = steps_register()
+    legacy[0].data["review"] = {"kind": "reconsideration", "result": "upheld", "date": "2025-03-10"}
+    assert annual_stats(legacy, CONFIG, CAL, 2024)["reviews"]["table"]["行政复议"]["尚未审结"] == 0
+    assert annual_stats(legacy, CONFIG, CAL, 2025)["reviews"]["table"]["行政复议"]["结果维持"] == 1
+
+
+def test_item7_reply_within_a_lawful_deferral_counts_in_time():
+    # online, confirmed 2024-03-18: due 2024-04-16; deferred on 04-10 to 05-31; replied 05-10
+    defer = {"type": "deferral", "date": "2024-04-10", "until": "2024-05-31", "note": "申请数量明显超过合理范围，理由合理"}
+    rec = app("YSQ-2024-0041", "2024-03-18", "2024-05-10", channel="online", confirmed="2024-03-18", events=[defer])
+    rt = annual_stats([rec], CONFIG, CAL, 2024)["response_times"]
+    assert (rt["in_time"], rt["late"]) == (1, 0)
+    rec.data["events"] = [{**defer, "date": "2024-04-17"}]  # after the deadline: no time
+    rt = annual_stats([rec], CONFIG, CAL, 2024)["response_times"]
+    assert (rt["in_time"], rt["late"]) == (0, 1)
