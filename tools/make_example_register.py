@@ -281,6 +281,13 @@ def make_config() -> None:
         },
         "#11": "年度报告公布期限（《条例》第四十九条：每年1月31日前）。",
         "report_due": "01-31",
+        "#12": "可以批准延长答复期限的政府信息公开工作机构负责人（《条例》第三十三条第二款）；",
+        "#13": "延期事件的 approved_by 须与此处写法一致，否则不计入答复期限。",
+        "approvers": [HEAD, "局办公室主任"],
+        "#14": "答复书告知的救济途径：行政复议机关和管辖法院（《条例》第五十一条）。",
+        "remedies": {"reconsideration": "云岭省人民政府", "litigation": "澜川市中级人民法院"},
+        "#15": "依申请公开案卷于答复次年6月30日前归档（本局档案工作规定）。",
+        "archive_due": "06-30",
     }
     write("govdisc.yaml", data, [
         f"{AGENCY} 政务公开登记簿 —— 总配置",
@@ -920,7 +927,8 @@ APPS = [
     dict(n=1, recv="2024-01-08", ch="online", sub="2024-01-06", kind="natural_person", ref="A-2024-001",
          handler="gbc", topics=["广播电视节目制作经营许可"],
          summary="申请公开2023年度全省广播电视节目制作经营许可证新发、延续和注销的机构名单",
-         reply=(7, "disclosed", [], "名单已在门户网站“行政许可结果”栏目公开，告知获取网址并通过电子邮件提供汇总表")),
+         reply=(7, "disclosed", [], "名单已在门户网站“行政许可结果”栏目公开，告知获取网址并通过电子邮件提供汇总表"),
+         form=("electronic", "electronic", None)),
     dict(n=2, recv="2024-01-17", ch="in_person", kind="business", ref="A-2024-002",
          handler="cbc", topics=["出版物经营许可"],
          summary="申请获取出版物零售单位设立许可的受理条件、申请材料清单及2023年本局许可办理时限执行情况",
@@ -932,20 +940,23 @@ APPS = [
     dict(n=4, recv="2024-02-05", ch="online", sub="2024-02-03", kind="natural_person", ref="A-2024-004",
          handler="gbc", topics=["有线电视收费"],
          summary="申请公开青岚州白石县有线电视基本收视维护费收费标准的审批文件",
-         reply=(8, "not_held", [], "该收费标准由州（市）价格主管部门按权限制定，本局未制作或获取该审批文件，已告知向青岚州发展和改革委员会咨询")),
+         reply=(8, "not_held", [], "该收费标准由州（市）价格主管部门按权限制定，本局未制作或获取该审批文件，已告知向青岚州发展和改革委员会咨询"),
+         organ=("青岚州发展和改革委员会", "青岚州政务服务中心政府信息公开窗口，电话 0879-2123123")),
     dict(n=5, recv="2024-02-27", ch="fax", kind="legal_services", ref="A-2024-005",
          handler="dyc", topics=["电影市场执法"],
          summary="申请公开本局2023年对雾溪市某影城作出行政处罚的全部案卷材料，包括询问笔录、证据材料和集体讨论记录",
          reply=(12, "withheld", ["enforcement_file"], "所申请信息属于行政执法案卷信息，依据《条例》第十六条第二款不予公开；处罚决定书已依法公示，告知查阅途径"),
-         review=("reconsideration", "upheld", "2024-05-20"),
+         review=[("reconsideration", "2024-03-26", "upheld", "2024-05-20")],
          comment="申请人不服答复申请行政复议，省人民政府行政复议机构维持答复。"),
     dict(n=6, recv="2024-03-13", ch="online", sub="2024-03-12", kind="business", ref="A-2024-006",
          handler="gbc", topics=["广播电视节目制作经营许可"],
          summary="申请公开澜川市三家广播电视节目制作经营机构2023年度报告中的主要节目、营业收入和从业人员情况",
-         events=[("consultation_sent", 3, dict(TP, note="分别向三家机构送达征求意见书")),
+         events=[("consultation_sent", 3, dict(TP, delivered=1, note="分别向三家机构送达征求意见书")),
                  ("consultation_answered", 13, {"note": "最后一家机构书面回复，不同意公开营业收入数据"})],
          reply=(16, "partially_disclosed", ["third_party_rights"],
-                "两家机构同意公开，一家以涉及商业秘密为由不同意公开营业收入数据且理由合理，对该部分不予公开，其余予以公开")),
+                "两家机构同意公开，一家以涉及商业秘密为由不同意公开营业收入数据且理由合理，对该部分不予公开，其余予以公开"),
+         withheld=[("一家机构2023年度营业收入数据", "third_party_rights", "《条例》第十五条、第三十二条",
+                    "该机构以涉及商业秘密为由不同意公开，理由合理")]),
     dict(n=7, recv="2024-03-22", ch="in_person", kind="natural_person", ref="A-2024-007",
          handler="cbc", topics=["出版物"],
          summary="要求提供《云岭新闻出版广电年鉴（2023）》纸质本一册",
@@ -966,26 +977,28 @@ APPS = [
     dict(n=11, recv="2024-04-18", ch="in_person", kind="public_interest", ref="A-2024-011",
          handler="dyc", topics=["农村电影放映工程"],
          summary="申请公开2023年度全省农村公益电影放映场次完成情况及中央、省级补贴资金分配明细",
-         reply=(9, "disclosed", [], "提供分州市放映场次完成情况表和补贴资金分配表（纸质件，共12页）")),
+         reply=(9, "disclosed", [], "提供分州市放映场次完成情况表和补贴资金分配表（纸质件，共12页）"),
+         form=("paper", "paper", None)),
     dict(n=12, recv="2024-04-24", ch="online", kind="natural_person", ref="A-2024-012",
          handler="gbc", topics=["广播电视台站"],
          summary="申请公开全省广播电视发射台站的经纬度坐标、发射频率、功率及备用电源配置清单",
          reply=(10, "withheld", ["security_stability"], "所申请信息涉及广播电视重要设施的具体点位和防护配置，公开后可能危及公共安全，依据《条例》第十四条不予公开"),
-         review=("litigation_after_reconsideration", "other", "2024-11-20"),
+         review=[("reconsideration", "2024-05-20", "upheld", "2024-07-15"),
+                 ("litigation_after_reconsideration", "2024-07-26", "other", "2024-11-20")],
          comment="复议维持后申请人提起行政诉讼，2024年11月20日原告撤诉，法院裁定准许。"),
     dict(n=13, recv="2024-05-08", ch="mail_signed", sub="2024-04-29", kind="business", ref="A-2024-013",
          handler="cbc", topics=["出版物经营许可"],
          summary="申请公开某出版物发行公司2023年申请出版物批发经营许可时提交的营业场所租赁合同、财务审计报告和股东构成材料",
-         events=[("consultation_sent", 2, dict(TP, note="向该公司送达《政府信息公开征求第三方意见书》")),
+         events=[("consultation_sent", 2, dict(TP, delivered=2, note="向该公司邮寄《政府信息公开征求第三方意见书》")),
                  ("consultation_answered", 12, {"note": "第三方书面答复不同意公开，理由为涉及商业秘密"})],
          reply=(15, "withheld", ["third_party_rights"], "第三方明确不同意公开且理由合理，依据《条例》第十五条、第三十二条不予公开；许可决定结果已主动公开"),
-         review=("litigation", "pending", "2024-08-12"),
-         comment="申请人直接向澜川市中级人民法院起诉，截至年底尚未审结。"),
+         review=[("litigation", "2024-08-12", "upheld", "2025-04-18")],
+         comment="申请人直接向澜川市中级人民法院起诉，2024年底尚未审结；2025年4月18日一审判决驳回诉讼请求。"),
     dict(n=14, recv="2024-05-16", ch="online", kind="natural_person", ref="A-2024-014",
          handler="zcfg", topics=["广播电视设施保护"], docs=["云岭新广令〔2024〕1号"],
          summary="申请公开《云岭省广播电视设施保护办法》起草过程中各处室修改意见、征求意见汇总稿及局党组会讨论记录",
          reply=(9, "withheld", ["process_info"], "所申请信息属于讨论记录、过程稿，依据《条例》第十六条第二款不予公开；公众意见采纳情况说明已在门户网站公开"),
-         review=("reconsideration", "corrected", "2024-07-23"),
+         review=[("reconsideration", "2024-06-14", "corrected", "2024-07-23")],
          comment="复议机关认为征求意见汇总稿中公众意见部分可以公开，责令重新答复；已于2024年8月2日重新答复并提供采纳情况说明。"),
     dict(n=15, recv="2024-05-22", ch="online", kind="other", ref="A-2024-015",
          handler="dyc", topics=["农村电影放映工程"],
@@ -1048,11 +1061,13 @@ APPS = [
          summary="申请提供本局2024年部门预算中政府购买服务项目明细纸质件（共40页）",
          events=[("fee_notice", 3, {"amount": 100, "note": "按量计收：超出30页部分10页，10元/页"}),
                  ("fee_paid", 6)],
-         reply=(9, "disclosed", [], "收到信息处理费后邮寄纸质件")),
+         reply=(9, "disclosed", [], "收到信息处理费后邮寄纸质件"),
+         form=("paper", "paper", None)),
     dict(n=28, recv="2024-09-24", ch="online", kind="natural_person", ref="A-2024-028",
          handler="xxzx", topics=["政务新媒体"], docs=["云岭新广办〔2024〕31号"],
          summary="申请公开局政务新媒体账号名录及管理办法",
-         reply=(5, "disclosed", [], "账号名录和管理办法均已主动公开，告知获取网址")),
+         reply=(5, "disclosed", [], "账号名录和管理办法均已主动公开，告知获取网址"),
+         form=("any", "website", None)),
     dict(n=29, recv="2024-10-16", ch="in_person", kind="natural_person", ref="A-2024-029",
          handler="gbc", topics=["应急广播"], docs=["云岭新广发〔2024〕20号"],
          summary="申请公开全省应急广播平台省级核心节点与州县平台的互联部署方案",
@@ -1061,7 +1076,8 @@ APPS = [
          handler="gbc", topics=["卫星地面接收设施"],
          summary="申请公开2021年至2024年全省卫星电视广播地面接收设施安装服务机构许可及年度检查情况",
          events=[("extension", 17, {"days": 20, "approved_by": HEAD, "note": "涉及四个年度的档案调取和汇总，经批准延长答复期限20个工作日"})],
-         reply=(30, "disclosed", [], "提供2021—2024年许可及年检情况汇总表")),
+         reply=(30, "disclosed", [], "提供2021—2024年许可及年检情况汇总表"),
+         form=("paper", "electronic", "四个年度的汇总表及附件共300余页，复制纸质件成本过高，依据《条例》第四十条以电子数据（光盘）提供")),
     dict(n=31, recv="2024-11-07", ch="online", kind="other", ref="A-2024-031",
          handler="zhyw", topics=["公益广告"], docs=["云岭新广办〔2024〕26号"],
          summary="申请公开2024年度广播电视公益广告扶持项目的评审标准、入选名单和扶持金额",
@@ -1097,6 +1113,7 @@ APPS = [
          handler="dyc", topics=["电影放映许可"],
          summary="申请公开澜川市某影城2019年设立时的消防验收意见",
          reply=(9, "not_held", [], "消防验收由住房和城乡建设部门负责，本局不掌握，已告知向澜川市住房和城乡建设局申请"),
+         organ=("澜川市住房和城乡建设局", "澜川市住房和城乡建设局办公室，电话 0871-63201234"),
          comment="年底收到，跨年办理，结转2025年。"),
     # ================================================================ 2025
     dict(n=1, recv="2025-01-06", ch="online", sub="2025-01-05", kind="business", ref="A-2025-001",
@@ -1114,19 +1131,22 @@ APPS = [
     dict(n=4, recv="2025-02-11", ch="online", sub="2025-02-09", kind="natural_person", ref="A-2025-004",
          handler="gbc", topics=["网络视听收费"],
          summary="申请公开本局对某网络视频平台会员“套娃收费”问题的调查结论",
-         reply=(6, "not_held", [], "该平台注册地不在本省，本局未开展调查，不掌握相关信息，已告知向平台注册地主管部门咨询")),
+         reply=(6, "not_held", [], "该平台注册地不在本省，本局未开展调查，经检索没有所申请的调查结论，已告知向平台注册地主管部门咨询"),
+         organ=None),
     dict(n=5, recv="2025-02-20", ch="fax", kind="legal_services", ref="A-2025-005",
          handler="gbc", topics=["卫星地面接收设施"],
          summary="申请公开本局查处某公司未经许可安装卫星地面接收设施案的全部案卷，包括现场检查笔录和证据清单",
          reply=(11, "withheld", ["enforcement_file"], "所申请信息属于行政执法案卷信息，依据《条例》第十六条第二款不予公开"),
-         review=("litigation", "upheld", "2025-06-18"),
+         review=[("litigation", "2025-03-20", "upheld", "2025-06-18")],
          comment="申请人直接提起行政诉讼，一审判决驳回诉讼请求。"),
     dict(n=6, recv="2025-02-25", ch="online", kind="business", ref="A-2025-006",
          handler="gbc", topics=["广播电视节目制作经营许可"],
          summary="申请公开某影视公司申请广播电视节目制作经营许可证时提交的注册资本证明和主要从业人员情况",
-         events=[("consultation_sent", 2, dict(TP, note="书面征求该公司意见")),
-                 ("consultation_answered", 11, {"note": "该公司同意公开注册资本，不同意公开从业人员个人信息"})],
-         reply=(14, "partially_disclosed", ["third_party_rights"], "公开注册资本和许可证基本信息，从业人员个人信息不予公开")),
+         events=[("consultation_sent", 2, dict(TP, delivered=1, note="书面征求该公司意见")),
+                 ("consultation_answered", 11, {"objection": True, "note": "该公司同意公开注册资本，不同意公开从业人员个人信息"})],
+         reply=(14, "partially_disclosed", ["third_party_rights"], "公开注册资本和许可证基本信息，从业人员个人信息不予公开"),
+         withheld=[("主要从业人员的姓名、身份证件号码和履历", "third_party_rights", "《条例》第十五条",
+                    "属于个人隐私，公开会对第三方合法权益造成损害")]),
     dict(n=7, recv="2025-03-07", ch="in_person", kind="natural_person", ref="A-2025-007",
          handler="cbc", topics=["出版物"],
          summary="要求提供已正式出版的《云岭省农家书屋推荐书目（2025）》",
@@ -1139,12 +1159,16 @@ APPS = [
          handler="bgs", topics=["机关后勤"],
          summary="申请公开局机关2024年公务用车使用登记台账和维修记录",
          reply=(7, "withheld", ["internal_affairs"], "所申请信息属于后勤管理信息，依据《条例》第十六条第一款不予公开；“三公”经费决算已主动公开"),
-         review=("reconsideration", "other", "2025-05-14"),
+         review=[("reconsideration", "2025-04-08", "other", "2025-05-14")],
          comment="申请人申请行政复议后主动撤回，复议机构终止审理。"),
     dict(n=10, recv="2025-03-27", ch="online", kind="natural_person", ref="A-2025-010",
          handler="dyc", topics=["农村电影放映工程"], docs=["云岭新广规〔2024〕4号"],
-         summary="申请公开2024年全省农村公益电影放映补贴资金拨付到县的明细",
-         reply=(8, "disclosed", [], "提供分县拨付明细表")),
+         summary="申请公开2024年全省农村公益电影放映补贴资金拨付到县的明细（同一申请人一周内提交26件，逐县申请）",
+         events=[("deferral", 12, {"until": 35, "note": "申请人一周内提交26件申请，经要求说明理由，系撰写农村电影放映调研报告所需，理由合理；"
+                                                      "逐县核对拨付凭证无法在法定期限内完成，确定延迟答复期限并告知申请人（《条例》第三十五条）"})],
+         reply=(30, "disclosed", [], "在延迟答复期限内提供分县拨付明细表"),
+         form=("electronic", "electronic", None),
+         comment="数量、频次明显超过合理范围但理由合理的申请，依《条例》第三十五条延迟答复。"),
     dict(n=11, recv="2025-04-02", ch="in_person", kind="public_interest", ref="A-2025-011",
          handler="cbc", topics=["全民阅读"],
          summary="申请公开2025年农家书屋出版物补充更新目录和采购方式",
@@ -1156,10 +1180,10 @@ APPS = [
     dict(n=13, recv="2025-04-23", ch="mail_signed", sub="2025-04-18", kind="business", ref="A-2025-013",
          handler="dyc", topics=["电影票房"],
          summary="申请公开澜川市某影城2024年票房收入、分账结算和电影专项资金缴纳明细",
-         events=[("consultation_sent", 3, dict(TP, note="书面征求该影城意见")),
-                 ("consultation_answered", 13, {"note": "影城书面答复不同意公开，理由为涉及商业秘密"})],
+         events=[("consultation_sent", 3, dict(TP, delivered=1, note="书面征求该影城意见")),
+                 ("consultation_answered", 13, {"objection": True, "note": "影城书面答复不同意公开，理由为涉及商业秘密"})],
          reply=(16, "withheld", ["third_party_rights"], "第三方不同意公开且理由合理，依据《条例》第十五条、第三十二条不予公开"),
-         review=("reconsideration", "upheld", "2025-08-05")),
+         review=[("reconsideration", "2025-06-03", "upheld", "2025-08-05")]),
     dict(n=14, recv="2025-05-08", ch="online", kind="natural_person", ref="A-2025-014",
          handler="zhyw", topics=["公益广告"],
          summary="申请公开《云岭省广播电视和网络视听公益广告扶持管理办法》征求意见后的修改稿及各处室修改意见",
@@ -1205,14 +1229,17 @@ APPS = [
          handler="zhyw", topics=["行业统计"],
          summary="申请公开某广播电视网络公司报送统计调查表中的用户数和营业收入原始数据",
          reply=(8, "withheld", ["law_prohibited"], "依据《中华人民共和国统计法》关于统计调查对象资料保密的规定，属于其他法律禁止公开的信息"),
-         review=("litigation", "pending", "2025-10-15"),
+         review=[("litigation", "2025-10-15", None, None)],
          comment="申请人提起行政诉讼，截至年底尚未审结。"),
     dict(n=24, recv="2025-07-25", ch="in_person", kind="legal_services", ref="A-2025-024",
          handler="dyc", topics=["电影放映许可"],
-         summary="申请公开某影城放映许可变更申请材料和现场核查结论",
-         events=[("consultation_sent", 2, dict(TP, note="书面征求该影城意见")),
-                 ("consultation_answered", 10, {"note": "同意公开核查结论，不同意公开租赁合同"})],
-         reply=(13, "partially_disclosed", ["third_party_rights"], "公开现场核查结论和许可变更结果，租赁合同不予公开")),
+         summary="申请公开某影城放映许可变更的现场核查结论和消防安全整改情况",
+         events=[("consultation_sent", 2, dict(TP, delivered=1, note="书面征求该影城意见")),
+                 ("consultation_answered", 10, {"objection": True, "note": "影城不同意公开，认为核查结论影响经营"}),
+                 ("third_party_notice", 11, {"note": "核查结论涉及观众人身安全，不公开可能对公共利益造成重大影响，决定公开，已将公开内容和理由书面告知影城"})],
+         reply=(13, "disclosed", [], "影城不同意公开，但核查结论和整改情况涉及公共安全，依据《条例》第三十二条决定公开并已书面告知第三方"),
+         form=("paper", "paper", None),
+         comment="第三方不同意公开，本局认为不公开可能对公共利益造成重大影响，决定公开并事先书面告知第三方（《条例》第三十二条）。"),
     dict(n=25, recv="2025-08-05", ch="online", kind="natural_person", ref="A-2025-025",
          handler="xxzx", topics=["门户网站"],
          summary="以政府信息公开申请形式咨询门户网站政策文件智能检索功能的使用方法",
@@ -1227,7 +1254,8 @@ APPS = [
          summary="申请提供本局2024年部门决算中项目支出绩效自评报告纸质件（共48页）",
          events=[("fee_notice", 2, {"amount": 180, "note": "按量计收：超出30页部分18页，10元/页"}),
                  ("fee_paid", 5)],
-         reply=(8, "disclosed", [], "收到信息处理费后邮寄纸质件")),
+         reply=(8, "disclosed", [], "收到信息处理费后邮寄纸质件"),
+         form=("paper", "paper", None)),
     dict(n=28, recv="2025-09-17", ch="online", kind="natural_person", ref="A-2025-028",
          handler="xxzx", topics=["门户网站"],
          summary="申请公开2024年度政府网站工作年度报表",
@@ -1280,6 +1308,18 @@ APPS = [
 
 APP_RECORDS: list[dict] = []  # (for internal checks)
 
+#: case files of replies up to this day are archived (the register is checked at 2026-02-01);
+#: later ones are not due yet (archive_due: 30 June of the year after the reply)
+ARCHIVE_CUTOFF = date(2025, 11, 28)
+
+
+def archive_date(reply: date, n: int) -> date:
+    """The day the case file was archived: spring of the year after the reply (by number), or
+    January 2026 for the 2025 replies already filed."""
+    if reply.year == 2024 or reply < date(2025, 3, 1):
+        return add_wd(date(2025, 3, 3), n % 15)
+    return add_wd(date(2026, 1, 12), n % 10)
+
 
 def make_applications() -> None:
     seen_dirs: set[str] = set()
@@ -1305,6 +1345,7 @@ def make_applications() -> None:
             assert sub
             data["submitted"] = C(sub, "信件落款日期")
             data["confirmed"] = C(recv, "收信当日与申请人电话确认")
+            data["arrived"] = C(recv, "平信到达局办公室")
         else:
             data["submitted"] = sub or recv
             data["confirmed"] = C(recv, "双方确认之日") if ch == "online" else C(recv, "传真收到后电话确认")
@@ -1319,6 +1360,9 @@ def make_applications() -> None:
             for no in a["docs"]:
                 assert no in DOC_BY_NO and DOC_META[no][4] <= recv, (aid, no)
             data["documents"] = a["docs"]
+        form = a.get("form")
+        if form:
+            data["form_requested"] = form[0]
         events = []
         ev_dates = {}
         for evspec in a.get("events", []):
@@ -1327,7 +1371,11 @@ def make_applications() -> None:
             d = add_wd(recv, off)
             ev = Flow(type=typ, date=d)
             for k, v in extra.items():
-                if k != "note":
+                if k == "delivered":
+                    ev[k] = add_wd(d, v)  # working days after sending
+                elif k == "until":
+                    ev[k] = add_wd(recv, v)  # working days after receipt
+                elif k != "note":
                     ev[k] = v
             if typ == "extension":
                 ev["notified"] = d  # notice to the applicant on the day of approval
@@ -1342,12 +1390,33 @@ def make_applications() -> None:
         reply = {"date": rdate, "outcome": outcome}
         if exempts:
             reply["exemptions"] = exempts
+        if a.get("withheld"):
+            reply["withheld"] = [Flow(part=pt, exemption=ex, basis=bs, reason=rs) for pt, ex, bs, rs in a["withheld"]]
+            assert all(ex in exempts for _, ex, _, _ in a["withheld"]), aid
+        if outcome == "not_held":
+            organ = a["organ"]
+            reply["not_held_reason"] = "not_responsible" if organ else "nonexistent"
+            if organ:
+                reply["responsible_organ"] = Flow(name=organ[0], contact=organ[1])
+        if form:
+            reply["form_provided"] = form[1]
+            if form[2]:
+                reply["form_reason"] = form[2]
+        if outcome != "other":  # every decision tells the applicant how to challenge it
+            reply["remedies"] = ["reconsideration", "litigation"]
         reply["note"] = note
         data["reply"] = reply
         if a.get("review"):
-            kind, result, rd = a["review"]
-            assert D(rd) > rdate
-            data["review"] = Flow(kind=kind, result=result, date=D(rd))
+            steps = []
+            for kind, filed, result, decided in a["review"]:
+                assert D(filed) > rdate and (decided is None or D(decided) > D(filed)), aid
+                step = Flow(kind=kind, filed=D(filed))
+                if decided:
+                    step["decided"], step["result"] = D(decided), result
+                steps.append(step)
+            data["review"] = steps
+        if rdate <= ARCHIVE_CUTOFF:
+            data["archived"] = Flow(date=archive_date(rdate, a["n"]), file_no=f"{year}-YSQ-{a['n']:04d}")
         # ---- internal checks of the statutory clock
         base = recv
         if "correction_received" in ev_dates:
@@ -1360,6 +1429,9 @@ def make_applications() -> None:
             s, ans = ev_dates["consultation_sent"], ev_dates["consultation_answered"]
             assert wd_between(s, ans) <= 15 and s < ans < rdate
             excluded = wd_between(s, ans)
+        if "deferral" in ev_dates:  # Art. 35: decided within the period, reply by the deferred date
+            until = [x for x in events if x["type"] == "deferral"][0]["until"]
+            assert ev_dates["deferral"] < add_wd(base, 20 + excluded) < rdate <= until, aid
         ext = 0
         if "extension" in ev_dates:
             e = ev_dates["extension"]
@@ -1368,7 +1440,7 @@ def make_applications() -> None:
             assert ext <= 20
         due = add_wd(base, 20 + excluded + ext)
         # keep a margin of one working day for differences in counting conventions
-        assert rdate <= add_wd(base, 19 + excluded + ext), (aid, rdate, due)
+        assert "deferral" in ev_dates or rdate <= add_wd(base, 19 + excluded + ext), (aid, rdate, due)
         if outcome == "still_unclear":
             assert "correction_received" in ev_dates
         if outcome == "no_correction":
@@ -1378,6 +1450,8 @@ def make_applications() -> None:
             assert "fee_paid" not in ev_dates and rdate > add_wd(fn, 20)
         if outcome == "withheld":
             assert exempts
+        if "third_party_notice" in ev_dates:  # Art. 32: told in writing before the disclosure
+            assert ev_dates["consultation_answered"] <= ev_dates["third_party_notice"] < rdate
         for ev in events:
             assert recv <= ev["date"] < rdate, (aid, ev)
         APP_RECORDS.append({"id": aid, "year": year, "recv": recv, "reply": rdate, "outcome": outcome,

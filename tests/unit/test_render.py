@@ -250,7 +250,7 @@ def test_reviews_table_spans(rendered, fmt):
         ("结果维持", 1, 2), ("结果纠正", 1, 2), ("其他结果", 1, 2), ("尚未审结", 1, 2), ("总计", 1, 2),
         ("未经复议直接起诉", 5, 1), ("复议后起诉", 5, 1)]
     assert [c[0] for c in row3] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
-    assert [c[0] for c in data] == ["1", "1", "0", "0", "2", "0", "0", "0", "1", "1", "0", "0", "1", "0", "1"]
+    assert [c[0] for c in data] == ["2", "1", "0", "0", "3", "0", "0", "0", "1", "1", "0", "0", "1", "0", "1"]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -376,7 +376,7 @@ def test_overview_has_computed_sentences(rendered):
     assert "结转下年度继续办理4件" in md
     assert "中位数8个工作日" in md
     assert "作出行政许可1386件、行政处罚27件、行政强制3件处理决定" in md
-    assert "被申请行政复议2件、提起行政诉讼2件" in md
+    assert "被申请行政复议3件、提起行政诉讼2件" in md
 
 
 def test_other_states_processing_fee(stats, meta):

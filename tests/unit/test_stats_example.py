@@ -49,7 +49,10 @@ EXPECTED_2024 = {
     "四、结转下年度继续办理": [1, 1, 1, 0, 1, 0, 4],
 }
 
-EXPECTED_REVIEWS_ROW = [1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1]
+# 行政复议 维持 2 (0005; 0012's reconsideration before its lawsuit — recorded as its own dated step
+# since issue 13, so the count rose from 1), 纠正 1 (0014); 直接起诉 尚未审结 1 (0013, decided only in
+# 2025); 复议后起诉 其他 1 (0012, withdrawn 2024-11-20)
+EXPECTED_REVIEWS_ROW = [2, 1, 0, 0, 3, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1]
 
 
 @pytest.fixture(scope="module")
