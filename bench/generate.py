@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: replies tell of remedies, case files archived (issue 13)
 
 # ---------------------------------------------------------------------------------------------
 # Working days
@@ -755,6 +755,8 @@ class Generator:
                 ex = rng.choice(["third_party_rights", "process_info", "internal_affairs", "enforcement_file",
                                  "state_secret", "administrative_query"])
                 lines.append(f"  exemptions: [{ex}]")
+            if outcome != "other":  # the reply letter tells of both remedies (APP031)
+                lines.append("  remedies: [reconsideration, litigation]")
             if rng.random() < 0.2:
                 lines.append(f"  note: {q(rng.choice(['已通过电子邮件送达', '已当面送达', '已挂号邮寄送达']))}")
             if outcome in ("withheld", "partially_disclosed", "not_held") and rng.random() < 0.06:
@@ -765,6 +767,9 @@ class Generator:
                     if rd + timedelta(days=60) > self.as_of:
                         res = "pending"
                     lines.append(f"review: {{kind: {kind}, result: {res}, date: {rd.isoformat()}}}")
+            filed = self.next_wd(date(reply.year + 1, 3, 2))  # case files archived each spring (APP033)
+            if filed <= self.as_of:
+                lines.append(f"archived: {{date: {filed.isoformat()}}}")
         self.put(path, lines, "application")
         if error:
             self.errors.append({"path": path, "kind": "application", "error": error})
