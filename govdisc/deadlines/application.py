@@ -534,10 +534,8 @@ def event_notes(app: App, count: ReplyCount) -> list[TraceStep]:
                 notes.append(delivery_step(c, art, "note"))
         elif kind == "consultation_answered":
             notes.append(step(d, "note", "收到征求意见答复，恢复计算", "consultation answered: the count resumes"))
-        elif kind == "extension" and i in verdicts:
-            notes.append(extension_note(d, ev, verdicts[i]))
-        elif kind == "deferral" and i in verdicts:
-            notes.append(deferral_note(d, ev, verdicts[i]))
+        elif kind in _JUDGED and i in verdicts:
+            notes.append(judged_note(d, ev, verdicts[i]))
         elif kind == "fee_notice" and i in fees:
             notes.append(fee_note(app, fees[i], verdicts.get(i)))
         elif kind == "fee_paid":
@@ -565,24 +563,41 @@ def consultation_note(w: Window, applied: list[Window]) -> TraceStep:
     return step(w.a, "excluded", zh, en)
 
 
-def extension_note(d: date, ev: dict, e: Effect) -> TraceStep:
-    """What the engine made of an extension (Art. 33(2)): its days, or why it gives none."""
+#: (event type, verdict) → the note for an event that gives no time; {due} is the deadline then
+#: in force, {by} the approver, {prior} the working days added before, {until} the deferred date
+NO_TIME: dict[tuple[str, str], tuple[str, str]] = {
+    ("extension", "unapproved"): ("延长答复期限未记录批准人（approved_by），不予计入（第三十三条第二款）",
+                                  "extension without an approver (approved_by): not applied (Art. 33(2))"),
+    ("extension", "unauthorised"): ("延长答复期限的批准人“{by}”不在 govdisc.yaml 的 approvers 名单中，不予计入（第三十三条第二款）",
+                                    "extension approved by {by}, who is not among the approvers in govdisc.yaml: "
+                                    "not applied (Art. 33(2))"),
+    ("extension", "no_days"): ("延长答复期限未写明天数，不予计入", "extension without a number of days: not applied"),
+    ("extension", "late"): ("答复期限已于 {due} 届满后才延长或告知申请人，不予计入（已届满的期限无从延长）",
+                            "extended or notified after the deadline ran out on {due}: not applied "
+                            "(a deadline that has passed cannot be extended)"),
+    ("extension", "over_cap"): ("此前已延长{prior}个工作日，已达20个工作日上限，不再计入（第三十三条第二款）",
+                                "{prior} working days already added, the 20-day maximum: nothing more (Art. 33(2))"),
+    ("deferral", "no_until"): ("延迟答复未写明答复日期（until），不予计入（第三十五条）",
+                               "deferral without a reply date (until): not applied (Art. 35)"),
+    ("deferral", "late"): ("答复期限已于 {due} 届满后才决定延迟答复，不予计入（第三十五条）",
+                           "deferred after the deadline ran out on {due}: not applied (Art. 35)"),
+    ("deferral", "not_later"): ("延迟答复的日期 {until} 不晚于当时的答复期限 {due}，期限不变",
+                                "the deferred date {until} is not after the deadline then in force ({due}): no change"),
+}
+
+
+def judged_note(d: date, ev: dict, e: Effect) -> TraceStep:
+    """What the engine made of an extension (Art. 33(2)) or a deferral (Art. 35): the time it
+    added, or why it gives none."""
+    void = NO_TIME.get((e.kind, e.verdict))
+    if void is not None:
+        fields = {"due": e.due_before, "by": ev.get("approved_by"), "prior": e.prior, "until": ev.get("until")}
+        return step(d, "note", void[0].format(**fields), void[1].format(**fields))
+    if e.kind == "deferral":
+        until = ev.get("until")
+        return step(d, "deferral", f"申请数量、频次明显超过合理范围，确定延迟答复期限至 {until} 并告知申请人（第三十五条）",
+                    f"requests clearly excessive: reply deferred to {until}, applicant notified (Art. 35)")
     days, by = ev.get("days"), ev.get("approved_by")
-    if e.verdict == "unapproved":
-        return step(d, "note", "延长答复期限未记录批准人（approved_by），不予计入（第三十三条第二款）",
-                    "extension without an approver (approved_by): not applied (Art. 33(2))")
-    if e.verdict == "unauthorised":
-        return step(d, "note", f"延长答复期限的批准人“{by}”不在 govdisc.yaml 的 approvers 名单中，不予计入（第三十三条第二款）",
-                    f"extension approved by {by}, who is not among the approvers in govdisc.yaml: not applied (Art. 33(2))")
-    if e.verdict == "no_days":
-        return step(d, "note", "延长答复期限未写明天数，不予计入", "extension without a number of days: not applied")
-    if e.verdict == "late":
-        return step(d, "note", f"答复期限已于 {e.due_before} 届满后才延长或告知申请人，不予计入（已届满的期限无从延长）",
-                    f"extended or notified after the deadline ran out on {e.due_before}: not applied "
-                    "(a deadline that has passed cannot be extended)")
-    if e.verdict == "over_cap":
-        return step(d, "note", f"此前已延长{e.prior}个工作日，已达20个工作日上限，不再计入（第三十三条第二款）",
-                    f"{e.prior} working days already added, the 20-day maximum: nothing more (Art. 33(2))")
     zh = f"经{by}同意延长答复期限{e.days}个工作日（第三十三条第二款）"
     en = f"extension of {e.days} working days approved by {by} (Art. 33(2))"
     if e.prior:
@@ -592,23 +607,6 @@ def extension_note(d: date, ev: dict, e: Effect) -> TraceStep:
         zh += f"；申请延长{days}日，超出20个工作日上限的部分不计"
         en += f"; {days} asked, capped at 20 working days in all"
     return step(d, "extension", zh, en)
-
-
-def deferral_note(d: date, ev: dict, e: Effect) -> TraceStep:
-    """What the engine made of an Art. 35 deferral."""
-    until = pdate(ev.get("until"))
-    if e.verdict == "no_until":
-        return step(d, "note", "延迟答复未写明答复日期（until），不予计入（第三十五条）",
-                    "deferral without a reply date (until): not applied (Art. 35)")
-    if e.verdict == "late":
-        return step(d, "note", f"答复期限已于 {e.due_before} 届满后才决定延迟答复，不予计入（第三十五条）",
-                    f"deferred after the deadline ran out on {e.due_before}: not applied (Art. 35)")
-    assert until is not None
-    if e.verdict == "not_later":
-        return step(d, "note", f"延迟答复的日期 {until.isoformat()} 不晚于当时的答复期限 {e.due_before}，期限不变",
-                    f"the deferred date {until.isoformat()} is not after the deadline then in force ({e.due_before}): no change")
-    return step(d, "deferral", f"申请数量、频次明显超过合理范围，确定延迟答复期限至 {until.isoformat()} 并告知申请人（第三十五条）",
-                f"requests clearly excessive: reply deferred to {until.isoformat()}, applicant notified (Art. 35)")
 
 
 def fee_note(app: App, w: Window, e: Effect | None) -> TraceStep:
