@@ -326,8 +326,8 @@ def _load_for_reports(register: Path | None, lang: str = "zh"):
         head = (f"warning: {n} register file(s) could not be read; the results lack their records "
                 "(govdisc check shows the problems):") if lang == "en" else \
             f"警告：登记簿中有 {n} 个文件未能读取，结果中不含其中的记录（govdisc check 可查看问题）："
-        lines = [head] + [f"  {f.path}{f':{f.line}' if f.line else ''} {f.code} {f.message(lang)}" for f in unread]
-        err_console().print(terminal_text("\n".join(lines)), markup=False, highlight=False)
+        for line in [head] + [f"  {f.path}{f':{f.line}' if f.line else ''} {f.code} {f.message(lang)}" for f in unread]:
+            err_console().print(terminal_text(line), markup=False, highlight=False)
     return loaded
 
 

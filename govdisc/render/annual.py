@@ -195,9 +195,9 @@ def proactive_sentence(stats: dict) -> str | None:
     kinds = ((L.REGULATIONS, t.get(L.REGULATIONS, {})), (L.NORMATIVE, t.get(L.NORMATIVE, {})))
     parts = []
     if all(d.get(L.NEW_THIS_YEAR) is not None for _, d in kinds):
-        new = _counted((k, d[L.NEW_THIS_YEAR]) for k, d in kinds)
+        new = [(k, d[L.NEW_THIS_YEAR]) for k, d in kinds if d.get(L.NEW_THIS_YEAR)]
         repealed = [(k, d[L.REPEALED_THIS_YEAR]) for k, d in kinds if d.get(L.REPEALED_THIS_YEAR)]
-        text = f"本年度制发{new}"
+        text = f"本年度制发{_counted(new)}" if new else "本年度未制发规章和行政规范性文件"
         text += f"，废止{_counted(repealed)}" if repealed else "，未废止规章和行政规范性文件"
         text += f"，截至{year_end(stats)}现行有效{_counted((k, d[L.IN_FORCE]) for k, d in kinds)}"
         parts.append(text)
@@ -218,7 +218,8 @@ def applications_sentence(stats: dict) -> str:
     t = stats["applications"]["table"]
     received, carried_in = t[L.RECEIVED][L.TOTAL], t[L.CARRIED_IN][L.TOTAL]
     done, carried_out = t[L.RESULT_TOTAL][L.TOTAL], t[L.CARRIED_OUT][L.TOTAL]
-    text = f"全年新收政府信息公开申请{received}件，上年结转{carried_in}件；办结{done}件"
+    until = "全年" if year_end(stats) == "年底" else f"截至{year_end(stats)}，本年"
+    text = f"{until}新收政府信息公开申请{received}件，上年结转{carried_in}件；办结{done}件"
     groups = [f"{name}{count}件" for name, count in _result_groups(stats) if count]
     if done and groups:
         text += "，其中" + "、".join(groups)

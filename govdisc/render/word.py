@@ -261,6 +261,17 @@ class WordWriter:
         for sid, st in by_id.items():
             if sid not in wanted:
                 root.remove(st)
+                continue
+            rpr = st.find(qn("w:rPr"))
+            for child in list(rpr) if rpr is not None else []:
+                # the stock heading and title styles (and their linked character styles) are
+                # blue, some italic: an official document is black and upright
+                if child.tag in (qn("w:i"), qn("w:iCs")):
+                    rpr.remove(child)
+                elif child.tag == qn("w:color"):
+                    for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                        child.attrib.pop(qn(attr), None)
+                    child.set(qn("w:val"), "000000")
 
     # -- content -------------------------------------------------------------------------------
 
