@@ -596,6 +596,56 @@ def test_fee_cross_check(stats, loaded):
     assert "fee-differs" in codes and "fee-text" in codes
 
 
+def test_fee_row_includes_the_processing_fee(stats, loaded):
+    """The 行政事业性收费 row counts every 行政事业性收费, the 信息处理费 of section 六 included:
+    a row smaller than that fee is a warning, unless the register says its row excludes it."""
+    s = copy.deepcopy(stats)
+    s["proactive"]["table"]["行政事业性收费"]["本年收费金额（单位：万元）"] = 0
+    got = [p for p in report_problems(s, loaded.records) if p["code"] == "fee-row"]
+    assert len(got) == 1 and "0.01万元" in got[0]["message_zh"] and "processing_fee_in_fee_row" in got[0]["message_zh"]
+    assert not [p for p in report_problems(s, loaded.records, fee_in_row=False) if p["code"] == "fee-row"]
+    s["proactive"]["table"]["行政事业性收费"]["本年收费金额（单位：万元）"] = 0.5  # other fees too: fine
+    assert not [p for p in report_problems(s, loaded.records) if p["code"] == "fee-row"]
+
+
+def test_nothing_to_report_then_a_fee(stats, loaded):
+    s = copy.deepcopy(stats)
+    s["narrative"]["other"] = "本年度无需要报告的其他事项。依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费100元。"
+    assert [p["code"] for p in report_problems(s, loaded.records)] == ["other-contradicts"]
+    s["narrative"]["processing_fees"] = 0
+    s["narrative"]["other"] = "本年度没有其他需要报告的事项。"
+    assert report_problems(s) == []
+
+
+def test_numbers_without_thousands_separators(stats):
+    s = copy.deepcopy(stats)
+    s["narrative"]["overview"] = "全年主动公开政府信息1,146条，2024,2025年度目录，金额12,345,678元，3.5,2"
+    got = [p for p in report_problems(s) if p["code"] == "number-style"]
+    assert [p["message_zh"].split("“")[1].split("”")[0] for p in got] == ["1,146", "12,345,678"]
+    assert "应写作“1146”" in got[0]["message_zh"]
+
+
+def test_html_keeps_dates_and_codes_on_one_line(stats, meta):
+    html = render_annual(stats, "html", meta).decode("utf-8")
+    assert "break-all" not in html
+    assert '<span class="nobr">2024年1月1日</span>' in html
+    from govdisc.render.env import nobr
+
+    assert str(nobr("在BGS-05时限中注明，2023年12月20日 <b>")) == \
+        '在<span class="nobr">BGS-05</span>时限中注明，<span class="nobr">2023年12月20日</span> &lt;b&gt;'
+    assert str(nobr("YSQ-2024-0001 APP003 2024-07-08")) == \
+        '<span class="nobr">YSQ-2024-0001</span> <span class="nobr">APP003</span> <span class="nobr">2024-07-08</span>'
+
+
+def test_html_phone_view(rendered):
+    """On a narrow screen the page is not a fixed 156 mm: text fills the width, wide tables
+    scroll inside their wrapper; print keeps A4."""
+    html = rendered["html"].decode("utf-8")
+    assert ".page { max-width: 156mm;" in html and "width: 156mm" not in html.replace("max-width: 156mm", "")
+    assert "@media screen and (max-width: 640px)" in html and "overflow-x: auto" in html
+    assert html.count('<div class="table-wrap">') == 3
+
+
 # -- git ------------------------------------------------------------------------------------------
 
 
