@@ -155,7 +155,7 @@ def submission_item(dept: dict, ctx: Context) -> list[dict]:
     name, year, own = dept["name"], ctx.year, dept["is_office"]
     done = "完成" if own else f"向{ctx.office}报送"
     if not rv["exists"]:
-        return [_p(f"{name}未{done}{year}年度年终自查（登记簿中没有 {rv['path']}），应于{_d(rv['due'])}前{done}。")]
+        return [_p(f"{name}未{done}{year}年度年终自查（登记簿中没有自查记录），应于{_d(rv['due'])}前{done}。")]
     if not rv["submitted"]:
         return [_p(f"{name}的{year}年度年终自查未填写{'完成' if own else '报送'}日期。")]
     state = rv["status_label"] or UNKNOWN
@@ -291,7 +291,7 @@ def catalog_item(dept: dict, ctx: Context) -> list[dict]:
             text += "，覆盖“五公开”各环节"
         blocks.append(_p(text + "。"))
     else:
-        blocks.append(_p(f"本部门没有{year}年度主动公开基本目录（{cat['path']}）。"))
+        blocks.append(_p(f"本部门没有{year}年度主动公开基本目录。"))
     if nxt is not None:
         blocks.append(_p(f"{year + 1}年度目录已于{_d(nxt['compiled'])}编制完成，共{nxt['items']}项。"))
     else:
