@@ -52,7 +52,6 @@ LATIN_FALLBACK = "Times New Roman"
 TITLE_PT = 22  # 二号
 BODY_PT = 16  # 三号
 LINE_PT = 28  # fixed line pitch (22 lines a page)
-NOTE_PT = 12  # 小四, the reproducibility footer
 
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 PAGE_MM = (210, 297)
