@@ -42,12 +42,22 @@ def _d(value: str | None) -> str:
     return zh_date(value) if value else UNKNOWN
 
 
-def _dt(value: str | None) -> str:
-    """ISO date-time → 2024年7月8日 10:20 (local time as recorded)."""
+def _dt(value: str | None, year: int | None = None) -> str:
+    """ISO date-time → 2024年7月8日 10:20 (local time as recorded); 7月8日 10:20 in `year`."""
     if not value:
         return UNKNOWN
     day, _, rest = value.partition("T")
-    return f"{zh_date(day)} {rest[:5]}".strip()
+    return f"{_dy(day, year)} {rest[:5]}".strip()
+
+
+def _dy(value: str | None, year: int | None) -> str:
+    """A date in a table of several date columns: 6月20日 when it falls in the report's year
+    (the year is in the heading), 2025年1月2日 otherwise — so that each fits on one line."""
+    if not value:
+        return UNKNOWN
+    if year is not None and value[:4] == str(year):
+        return zh_date(value).split("年", 1)[1]
+    return zh_date(value)
 
 
 def _v(value) -> str:
@@ -185,10 +195,10 @@ def applications_item(dept: dict, ctx: Context) -> list[dict]:
     rows = []
     for i in a["late_items"] + a["open"]:
         if i["replied"]:
-            state = f"{_d(i['replied'])}答复（{i['status_label'] or UNKNOWN}）"
+            state = f"{_dy(i['replied'], ctx.year)}答复（{i['status_label'] or UNKNOWN}）"
         else:
             state = f"尚未答复（{i['status_label'] or UNKNOWN}）"
-        rows.append([i["id"], _d(i["received"]), _d(i["due"]), state])
+        rows.append([i["id"], _dy(i["received"], ctx.year), _dy(i["due"], ctx.year), state])
     if rows:
         blocks.append(_t(simple_grid(["申请编号", "收到申请", "答复期限", "办理情况"], rows, widths=[2.8, 2.6, 2.6, 4.4],
                                      align=["left", "center", "center", "left"], font_pt=9)))
@@ -300,9 +310,10 @@ def catalog_item(dept: dict, ctx: Context) -> list[dict]:
              *[c["by_stage"][s] for s in c["stage_labels"]]]
             for c in (cat, nxt) if c is not None and c["exists"]]
     if rows:
-        labels = list(cat["stage_labels"].values())
+        # 决策公开 → 决策 / 公开 on two lines: five narrow columns leave the dates room for one line
+        labels = [f"{label[:2]}\n{label[2:]}" for label in cat["stage_labels"].values()]
         blocks.append(_t(simple_grid(["目录", "编制完成", "最近更新", "事项数", *labels], rows,
-                                     widths=[1.6, 2.4, 2.4, 1.1, 1.5, 1.5, 1.5, 1.5, 1.5], font_pt=9, align=["center"] * 9)))
+                                     widths=[1.6, 3.0, 3.0, 1.2, 1, 1, 1, 1, 1], font_pt=9, align=["center"] * 9)))
     return blocks
 
 
@@ -317,15 +328,15 @@ def interpretations_item(dept: dict, ctx: Context) -> list[dict]:
                     else "解读情况见下表。"))]
     rows = []
     for i in interp:
-        plan = _d(i["plan_approved"])
+        plan = _dy(i["plan_approved"], ctx.year)
         plan += "（随文件报批）" if i["plan_with_document"] else ("（晚于文件报批）" if i["plan_approved"] else "")
         state = i["status_label"] or ("文件尚未公开" if not i["published"] else UNKNOWN)
         if i["provisional"]:
             state += "（期限暂定）"
-        rows.append([_v(i["doc_no"]), _v(i["title"]), plan, _d(i["published"]), _d(i["first_material"]),
-                     _d(i["due"]), state])
+        rows.append([_v(i["doc_no"]), _v(i["title"]), plan, _dy(i["published"], ctx.year),
+                     _dy(i["first_material"], ctx.year), _dy(i["due"], ctx.year), state])
     blocks.append(_t(simple_grid(["发文字号", "标题", "解读方案报批", "文件公开", "首份解读材料", "解读期限", "情况"], rows,
-                                 widths=[2.2, 3.2, 2.4, 2.0, 2.0, 2.0, 1.2], font_pt=9)))
+                                 widths=[2.8, 3.0, 2.4, 1.9, 1.9, 1.9, 1.4], font_pt=9)))
     return blocks
 
 
@@ -343,12 +354,12 @@ def opinions_item(dept: dict, ctx: Context) -> list[dict]:
     for o in ops:
         rel = o["release"]["status_label"] if o["clocked"] else "—"
         pc = o["press"]["status_label"] if o["clocked"] else "—"
-        rows.append([o["id"], _v(o["title"]), _v(o["level_label"]), _dt(o["detected_at"]),
-                     _dt(o["first_release"]) + (f"（{rel}）" if o["clocked"] else ""),
-                     _dt(o["press_conference"]) + (f"（{pc}）" if o["clocked"] else "")])
+        rows.append([o["id"], _v(o["title"]), _v(o["level_label"]), _dt(o["detected_at"], ctx.year),
+                     _dt(o["first_release"], ctx.year) + (f"（{rel}）" if o["clocked"] else ""),
+                     _dt(o["press_conference"], ctx.year) + (f"（{pc}）" if o["clocked"] else "")])
     return [_p(text + "。"), _t(simple_grid(
         ["编号", "舆情", "级别", "发现时间", "首次发布权威信息（5小时）", "新闻发布会（24小时）"], rows,
-        widths=[2.0, 3.4, 1.0, 2.6, 2.8, 2.8], font_pt=9))]
+        widths=[2.4, 3.2, 1.0, 2.5, 2.8, 2.8], font_pt=9))]
 
 
 def self_findings_item(dept: dict, ctx: Context) -> list[dict]:

@@ -56,6 +56,7 @@ LINE_PT = 28  # fixed line pitch (22 lines a page)
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 PAGE_MM = (210, 297)
 TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 156 mm
+CELL_MARGIN_TWIPS = 57  # 1 mm
 
 #: the w:pPr children that come after w:autoSpaceDN in the schema's sequence
 _PPR_AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
@@ -334,6 +335,14 @@ class WordWriter:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False  # w:tblLayout fixed: the widths below hold
+        # 1 mm cell margins left and right (the template's 1.9 mm leave a date no room)
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            m = OxmlElement(f"w:{side}")
+            m.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+            m.set(qn("w:type"), "dxa")
+            margins.append(m)
+        table._tbl.tblPr.append(margins)
         widths = grid.widths or [1.0] * n_cols
         total = sum(widths)
         col_mm = [TEXT_WIDTH_MM * w / total for w in widths]
