@@ -34,6 +34,9 @@ SCHEMA_GLOBS: dict[str, list[str]] = {
     "activities": ["activities/*.yaml", "activities/*.yml"],
     "review": ["reviews/*/*.yaml", "reviews/*/*.yml"],
     "report": ["reports/*.yaml", "reports/*.yml"],
+    "guide": ["guide.yaml", "guide.yml"],
+    "assessment": ["assessments/*.yaml", "assessments/*.yml"],
+    "participation": ["participation/*/*.yaml", "participation/*/*.yml"],
 }
 
 

@@ -47,7 +47,7 @@ from typing import Any, Iterable, Mapping
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_date, parse_datetime, zone
-from govdisc.deadlines.yearend import record_year
+from govdisc.deadlines.yearend import path_year, record_year
 from govdisc.model import Finding, Obligation, Record
 from govdisc.stats import labels as L
 
@@ -515,7 +515,8 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
     yearend: dict[tuple[str, str, int], Obligation] = {}
     for ob in obs:
         if ob.obligation in ("catalog", "review") and ob.department:
-            yearend[(ob.obligation, ob.department, int(ob.due[:4]))] = ob
+            # keyed by the year of the file (a next_year catalog falls due the year before)
+            yearend[(ob.obligation, ob.department, path_year(ob.path) or int(ob.due[:4]))] = ob
     groups = _frequent_groups(records, config, year)
     entries = _review_entries(records, year)
     paths = path_departments if path_departments is not None else path_departments_of(records)
