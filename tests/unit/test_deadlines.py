@@ -390,7 +390,8 @@ def test_interpretation_within_3_working_days_of_publication() -> None:
 
 def opinion(**fields) -> Record:
     return Record("opinion", "opinions/2024/YQ-2024-003.yaml",
-                  {"id": "YQ-2024-003", "detected_at": "2024-07-02 08:30", "level": "major", "lead": "bgs", **fields})
+                  {"id": "YQ-2024-003", "detected_at": "2024-07-02 08:30", "level": "major", "emergency": True,
+                   "lead": "bgs", **fields})
 
 
 def op_clocks(rec: Record, as_of, config: Config = CFG) -> dict[str, Obligation]:
