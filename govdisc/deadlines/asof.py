@@ -72,6 +72,11 @@ def known_by(rec: Record, day: date) -> Record:
         pc = d.get("press_conference")
         if isinstance(pc, dict) and _later(pc.get("at"), day):
             drop.append("press_conference")
+    elif rec.kind == "review":
+        findings = d.get("findings")
+        if isinstance(findings, list) and any(isinstance(f, dict) and _later(f.get("done"), day) for f in findings):
+            changes["findings"] = [{k: v for k, v in f.items() if k != "done"}
+                                   if isinstance(f, dict) and _later(f.get("done"), day) else f for f in findings]
     if not changes and not drop:
         return rec
     data = {k: v for k, v in d.items() if k not in drop}

@@ -16,6 +16,8 @@ OBLIGATIONS: dict[str, tuple[str, str]] = {
     "catalog": ("编制主动公开基本目录", "Compile the proactive-disclosure catalog"),
     "review": ("报送年终自查", "Submit the year-end self-inspection"),
     "annual_report": ("公布政府信息公开工作年度报告", "Publish the annual report"),
+    "rectification": ("完成自查发现问题的整改", "Rectify a problem found in the self-inspection"),
+    "assessment": ("完成年度考核评议", "Complete the year's assessment and conduct review"),
 }
 
 #: event type (applications and opinions) → (zh, en)

@@ -1,6 +1,7 @@
 """Year-end clocks: each department's catalog (seed 二(四)3, by 31 December of its year or of the
 year before, `measures.catalog_timing`) and self-inspection by 31 December (二(四)4), the
-agency's annual report by `report_due` of the next year (Art. 49).
+agency's annual report by `report_due` of the next year (Art. 49) and the year's assessment and
+conduct review (三(十三)) by the same day, so that the report can state their results (Art. 50).
 
 Calendar dates, not working days: neither deadline moves when it falls on a weekend.
 Obligations exist for every year from the register's first year up to the as-of year (and,
@@ -93,8 +94,8 @@ def yearend_obligations(records: list[Record], config: Config, cal: WorkCalendar
                 by_key.setdefault((rec.kind, dept, y), rec)
                 if dept not in depts:
                     depts.append(dept)
-        elif rec.kind == "report":
-            by_key.setdefault(("report", None, y), rec)
+        elif rec.kind in ("report", "assessment"):
+            by_key.setdefault((rec.kind, None, y), rec)
     years = register_years(records, config, as_of)
     out: list[Obligation] = []
     for y in catalog_years(years, config):
@@ -109,6 +110,8 @@ def yearend_obligations(records: list[Record], config: Config, cal: WorkCalendar
                           dept, date(y, 12, 31), "submitted", cal, as_of, config, explain, y)
         out += _clock(by_key.get(("report", None, y)), "annual_report", f"reports/{y}.yaml",
                       None, report_due(config, y), ("published", "date"), cal, as_of, config, explain, y)
+        out += _clock(by_key.get(("assessment", None, y)), "assessment", f"assessments/{y}.yaml",
+                      None, report_due(config, y), "completed", cal, as_of, config, explain, y)
     return out
 
 
@@ -117,6 +120,9 @@ _TEXT = {
     "review": ("报送{y}年度年终自查", "submit the {y} self-inspection", "自查报送局办公室", "self-inspection submitted"),
     "annual_report": ("公布{y}年度政府信息公开工作年度报告（第四十九条）", "publish the {y} annual report (Art. 49)",
                       "年度报告公布", "annual report published"),
+    "assessment": ("完成{y}年度政府信息公开工作考核评议（实施办法三（十三）），不晚于年度报告公布期限",
+                   "complete the {y} assessment and conduct review (measures 三(十三)), by the annual report's deadline",
+                   "考核评议完成", "assessment completed"),
 }
 
 
