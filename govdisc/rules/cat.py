@@ -231,3 +231,30 @@ def long_time_limit(ctx: Context) -> Iterator[Hit]:
             if problem is not None:
                 yield hit(rec, ("items", i, "time_limit", "days"), item=_item_label(item, i), days=days,
                           problem=problem[0], problem_en=problem[1])
+
+
+@rule(
+    "CAT006", "error",
+    title=("负面清单事项没有法律依据", "Negative-list entry without a legal basis"),
+    message=("负面清单事项“{matter}”没有写明不予公开的法律、法规依据（basis）",
+             "negative-list entry “{matter}” gives no law or regulation for withholding it (basis)"),
+    basis="《实施办法》一（三）“依法积极稳妥实行政务公开负面清单制度”；《条例》第十三条至第十六条（除法定情形外，政府信息应当公开）",
+    hint=("在 basis 中写明不予公开所依据的法律、法规名称和条款（用书名号），例如 《条例》第十四条；"
+          "找不到法定依据的事项应删除并纳入主动公开。",
+          "Name the law or regulation (in 《》 with its article) in basis; an entry with no legal basis must be "
+          "removed and disclosed."),
+    bad="negative_list:\n  - {matter: 安全播出保障方案, basis: 内部规定}",
+    good="negative_list:\n  - {matter: 安全播出保障方案中的台站点位, basis: 《条例》第十四条；《广播电视设施保护条例》第七条}",
+    clauses=("一(三)", "条例第13条"),
+)
+def negative_list_without_basis(ctx: Context) -> Iterator[Hit]:
+    for rec in ctx.kind("catalog"):
+        for i, entry in enumerate(rec.seq("negative_list")):
+            if not isinstance(entry, dict):
+                continue
+            basis = entry.get("basis")
+            if isinstance(basis, str) and _TITLE.search(basis):
+                continue
+            matter = entry.get("matter") if isinstance(entry.get("matter"), str) else f"第{i + 1}项"
+            yield hit(rec, ("negative_list", i, "basis") if "basis" in entry else ("negative_list", i),
+                      anchor="value" if "basis" in entry else "parent", matter=matter)

@@ -189,3 +189,12 @@ def test_back_filled_old_documents_do_not_create_old_year_end_duties():
     assert any("2024" in m for m in years)  # zcfg and gbc still lack their 2024 catalogs
     later = run_rule("CAT001", [old_doc, cat], config={"since": 2025}, as_of=date(2025, 3, 1))
     assert later == []
+
+
+def test_cat006_negative_list_needs_a_legal_basis():
+    cat = catalog(negative_list=[{"matter": "台站点位", "basis": "《条例》第十四条"}, {"matter": "保障方案", "basis": "内部规定"},
+                                 {"matter": "无依据"}])
+    found = run_rule("CAT006", [cat])
+    assert [(f.pointer, f.anchor) for f in found] == [(("negative_list", 1, "basis"), "value"),
+                                                      (("negative_list", 2), "parent")]
+    assert found[0].message_zh == "负面清单事项“保障方案”没有写明不予公开的法律、法规依据（basis）"
