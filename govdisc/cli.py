@@ -416,6 +416,33 @@ def report_review(
     _write_report(render_review(data, kind, meta), output)
 
 
+@app.command()
+def guide(
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成政府信息公开指南（《条例》第十二条）供门户网站发布：信息分类、编排体系、获取方式、工作机构联系方式。"""
+    from govdisc.render import ReportMeta, git_commit
+    from govdisc.render.guide import render_guide
+    from govdisc.stats.guide import GuideMissing, guide_data
+
+    _lang(lang, no_color)
+    kind = _report_format(fmt, output)
+    loaded = _load_for_reports(register)
+    day = resolve_as_of(as_of)
+    try:
+        data = guide_data(loaded.records, loaded.config, day)
+    except GuideMissing:
+        fail("登记簿中没有 guide.yaml（政府信息公开指南）；用 govdisc new guide 生成后填写。",
+             "the register has no guide.yaml; create it with govdisc new guide and fill it in.", 1)
+    meta = ReportMeta(loaded.config.agency, day.year, day, git_commit(loaded.root))
+    _write_report(render_guide(data, kind, meta), output)
+
+
 calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
 app.add_typer(calendar_app, name="calendar")
 
@@ -538,7 +565,8 @@ def init(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review")],
+    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review | guide | "
+                                             "assessment | participation")],
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     # application
@@ -556,7 +584,7 @@ def new(
     doc_no: Annotated[Optional[str], typer.Option("--doc-no", help="发文字号（document）")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="标题")] = None,
     department: Annotated[Optional[str], typer.Option("--department", help="部门代号")] = None,
-    doc_kind: Annotated[Optional[str], typer.Option("--kind", help="公文种类（document）")] = None,
+    doc_kind: Annotated[Optional[str], typer.Option("--kind", help="公文种类（document）；参与方式（participation）")] = None,
     formed: Annotated[Optional[str], typer.Option("--formed", help="形成日期（document，默认今天）")] = None,
     disclosure: Annotated[Optional[str], typer.Option("--disclosure", help="public|not_public|on_request|redacted")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="不公开理由代码")] = None,
@@ -571,9 +599,10 @@ def new(
     # meeting
     meeting_date: Annotated[Optional[str], typer.Option("--date", help="会议日期（meeting，默认今天）")] = None,
     body: Annotated[Optional[str], typer.Option("--body", help="会议名称，如 局党组会")] = None,
-    item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复")] = None,
+    item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复（participation：所涉议题名称）")] = None,
+    meeting: Annotated[Optional[str], typer.Option("--meeting", help="所涉会议编号（participation）")] = None,
     # catalog / review
-    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review）")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review / assessment）")] = None,
     compiled: Annotated[Optional[str], typer.Option("--compiled", help="编制完成日期（catalog，默认今天）")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -592,6 +621,7 @@ def new(
         formed=_date(formed, "--formed"), disclosure=disclosure, reason=reason, explanation=explanation,
         catalog_item=catalog_item, important_policy=important_policy, name=name, detected_at=detected_at,
         level=level, lead=lead, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
+        meeting=meeting,
         compiled=_date(compiled, "--compiled"))
     opts["today"] = today  # for opinions, detected_at still defaults to the real clock (now)
     try:
