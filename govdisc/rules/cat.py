@@ -105,6 +105,7 @@ _FIELDS = (("title", "公开事项（主体）", "subject (title)"), ("content",
     bad="- id: BGS-01\n  title: 机构职能\n  content: ''\n  time_limit: ''\n  channels: []",
     good="- id: BGS-01\n  title: 机构职能\n  content: 本局职能、内设机构、办公地址、联系方式\n"
          "  time_limit: {days: 20, from: 信息形成或变更之日}\n  channels: [门户网站]",
+    clauses=("二(四)3", "条例第12条"),
 )
 def incomplete_items(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("catalog"):
@@ -219,6 +220,7 @@ def _basis_problem(basis: Any) -> tuple[str, str] | None:
           "Shorten the limit to 20 working days, or name the law or regulation that sets the longer period in `basis`."),
     bad="time_limit: {days: 30, from: 信息形成之日}\nbasis: 《条例》第二十条",
     good="time_limit: {days: 20, from: 信息形成之日}\nbasis: 《条例》第二十条",
+    clauses=("二(四)3", "条例第26条"),
 )
 def long_time_limit(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("catalog"):

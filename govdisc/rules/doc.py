@@ -241,6 +241,7 @@ def _blank(value: Any) -> bool:
           "Give withholding.reason (one of the exemption codes of Art. 14–16); if none applies, the document is public."),
     bad="disclosure: not_public\nwithholding:\n  explanation: 不宜公开",
     good="disclosure: not_public\nwithholding:\n  reason: process_info\n  explanation: 属于请示报告类过程性信息",
+    clauses=("二(四)1", "条例第14条", "条例第15条", "条例第16条"),
 )
 @per_record("document")
 def withheld_without_reason(rec: Record) -> Iterator[Hit]:
@@ -265,6 +266,7 @@ def withheld_without_reason(rec: Record) -> Iterator[Hit]:
           "Explain in withholding.explanation why the exemption applies to this document, in a sentence."),
     bad="disclosure: on_request\nwithholding:\n  reason: third_party_rights",
     good="disclosure: on_request\nwithholding:\n  reason: third_party_rights\n  explanation: 含申请企业的商业秘密，公开须征求第三方意见",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def withheld_without_explanation(rec: Record) -> Iterator[Hit]:
@@ -292,6 +294,7 @@ def withheld_without_explanation(rec: Record) -> Iterator[Hit]:
         "  explanation: 属于内部研究过程中的过程稿\n  office_review: {date: 2024-03-05, by: 局办公室}",
     good="kind: policy\napproved: 2024-03-01\ndisclosure: not_public\nwithholding:\n  reason: process_info\n"
          "  explanation: 属于内部研究过程中的过程稿\n  office_review: {date: 2024-02-28, by: 局办公室}",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def policy_without_office_review(rec: Record) -> Iterator[Hit]:
@@ -359,6 +362,7 @@ def _start(rec: Record) -> tuple[date | None, str]:
           "Where a law sets another period, suppress this finding with the reason."),
     bad="formed: 2024-03-01\ndisclosure: public\npublished: {date: 2024-04-15, channel: 门户网站}",
     good="formed: 2024-03-01\ndisclosure: public\npublished: {date: 2024-03-05, channel: 门户网站}",
+    clauses=("条例第26条",),
 )
 def publication_late(ctx: Context) -> Iterator[Hit]:
     cal = ctx.calendar
@@ -403,6 +407,7 @@ def publication_late(ctx: Context) -> Iterator[Hit]:
           "dated on or before the publication date."),
     bad="published: {date: 2024-03-05, channel: 门户网站}\nsecrecy_review: {date: 2024-03-08, by: 局办公室}",
     good="published: {date: 2024-03-05, channel: 门户网站}\nsecrecy_review: {date: 2024-03-04, by: 局办公室}",
+    clauses=("二(四)4", "三(十)", "条例第17条"),
 )
 @per_record("document")
 def published_without_secrecy_review(rec: Record) -> Iterator[Hit]:
@@ -443,6 +448,7 @@ def published_without_secrecy_review(rec: Record) -> Iterator[Hit]:
           "interpretation.plan_approved (not after `approved`, or `formed`)."),
     bad="important_policy: true\nformed: 2024-03-01\ninterpretation:\n  plan_approved: 2024-03-10",
     good="important_policy: true\nformed: 2024-03-01\ninterpretation:\n  plan_approved: 2024-03-01",
+    clauses=("二(五)1",),
 )
 @per_record("document")
 def important_policy_without_plan(rec: Record) -> Iterator[Hit]:
@@ -478,6 +484,7 @@ def important_policy_without_plan(rec: Record) -> Iterator[Hit]:
         "  materials:\n    - {title: 图解……, form: graphic, published: 2024-03-15}",
     good="important_policy: true\npublished: {date: 2024-03-05}\ninterpretation:\n  plan_approved: 2024-03-01\n"
          "  materials:\n    - {title: 图解……, form: graphic, published: 2024-03-06}",
+    clauses=("二(五)1",),
 )
 def interpretation_late(ctx: Context) -> Iterator[Hit]:
     cal = ctx.calendar
@@ -527,6 +534,7 @@ def _doc_year(rec: Record) -> int | None:
           "Set catalog_item to an item of the department's catalog for the year; add an item to the catalog if none fits."),
     bad="department: bgs\nformed: 2024-03-01\ndisclosure: public\n# 没有 catalog_item",
     good="department: bgs\nformed: 2024-03-01\ndisclosure: public\ncatalog_item: BGS-03",
+    clauses=("二(四)3", "条例第12条"),
 )
 def public_document_outside_catalog(ctx: Context) -> Iterator[Hit]:
     known = ctx.all_catalog_item_ids
@@ -563,6 +571,7 @@ def public_document_outside_catalog(ctx: Context) -> Iterator[Hit]:
           "If it was published, change the attribute to public (or redacted); otherwise delete `published`."),
     bad="disclosure: not_public\npublished: {date: 2024-03-05, channel: 门户网站}",
     good="disclosure: not_public\nwithholding:\n  reason: process_info\n  explanation: 属于请示报告类过程性信息",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def withheld_but_published(rec: Record) -> Iterator[Hit]:
@@ -581,6 +590,7 @@ def withheld_but_published(rec: Record) -> Iterator[Hit]:
           "`repealed` applies to regulations and normative documents only and cannot precede `formed`."),
     bad="kind: notice\nformed: 2024-03-01\nrepealed: 2023-12-31",
     good="kind: normative\nformed: 2024-03-01\nrepealed: 2025-06-30",
+    clauses=("条例第20条",),
 )
 @per_record("document")
 def questionable_repeal(rec: Record) -> Iterator[Hit]:
@@ -608,6 +618,7 @@ def questionable_repeal(rec: Record) -> Iterator[Hit]:
           "Delete `withholding` if it is fully public; use `redacted` or `not_public` otherwise."),
     bad="disclosure: public\nwithholding:\n  reason: process_info",
     good="disclosure: public",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def public_with_withholding(rec: Record) -> Iterator[Hit]:
@@ -625,6 +636,7 @@ def public_with_withholding(rec: Record) -> Iterator[Hit]:
           "确实不属于规章或规范性文件的，改正 kind（例如 internal、report）。",
           "Make it public (or redacted with reasons); if it is not really a regulation or normative document, fix `kind`."),
     bad="kind: normative\ndisclosure: not_public", good="kind: normative\ndisclosure: public",
+    clauses=("三(十)", "条例第20条"),
 )
 @per_record("document")
 def normative_not_public(rec: Record) -> Iterator[Hit]:
@@ -641,6 +653,7 @@ def normative_not_public(rec: Record) -> Iterator[Hit]:
     hint=("核对日期：发文审批（approved）不晚于形成（formed），变更（changed）和公开发布（published.date）不早于形成。",
           "Check the dates: approved ≤ formed ≤ changed, and formed ≤ published.date."),
     bad="formed: 2024-03-01\npublished: {date: 2024-02-20}", good="formed: 2024-03-01\npublished: {date: 2024-03-05}",
+    clauses=("条例第26条",),
 )
 @per_record("document")
 def dates_out_of_order(rec: Record) -> Iterator[Hit]:

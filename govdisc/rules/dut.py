@@ -93,6 +93,7 @@ def no_head_interpretation(ctx: Context) -> Iterator[Hit]:
           "Record when the head heard a report on disclosure work (type: head_hears_report)."),
     bad="year: 2024\nentries:\n  - {date: 2024-03-15, type: head_interpretation, title: 局主要负责人解读政策}",
     good="year: 2024\nentries:\n  - {date: 2024-07-08, type: head_hears_report, title: 局长办公会听取2024年上半年政务公开工作汇报}",
+    clauses=("三(九)",),
 )
 def no_head_report(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "head_hears_report")
@@ -109,6 +110,7 @@ def no_head_report(ctx: Context) -> Iterator[Hit]:
           "Record the deputy's research visit on disclosure work (type: deputy_research)."),
     bad="year: 2024\nentries:\n  - {date: 2024-05-10, type: deputy_hears_report, title: 分管局领导听取政务公开工作汇报}",
     good="year: 2024\nentries:\n  - {date: 2024-09-20, type: deputy_research, title: 分管局领导到信息中心调研政府网站信息公开工作}",
+    clauses=("三(九)",),
 )
 def no_deputy_research(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "deputy_research")
@@ -126,6 +128,7 @@ def no_deputy_research(ctx: Context) -> Iterator[Hit]:
           "Record the reports heard by the deputy (type: deputy_hears_report), ideally every quarter."),
     bad="year: 2024\nentries:\n  - {date: 2024-07-08, type: head_hears_report, title: 局长办公会听取政务公开工作汇报}",
     good="year: 2024\nentries:\n  - {date: 2024-04-02, type: deputy_hears_report, title: 分管局领导听取一季度政务公开工作汇报}",
+    clauses=("三(九)",),
 )
 def no_deputy_report(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "deputy_hears_report")
@@ -141,6 +144,7 @@ def no_deputy_report(ctx: Context) -> Iterator[Hit]:
           "Record the training organised or attended (type: training) with the number of participants."),
     bad="year: 2024\nentries:\n  - {date: 2024-09-20, type: deputy_research, title: 分管局领导调研}",
     good="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 新修订《政府信息公开条例》专题培训, participants: 46, department: bgs}",
+    clauses=("三(十二)",),
 )
 def no_training(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "training")
@@ -157,6 +161,7 @@ def no_training(ctx: Context) -> Iterator[Hit]:
     bad="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 政务公开专题培训}",
     good="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 政务公开专题培训}\n"
          "  - {date: 2024-06-13, type: exam, title: 政务公开业务知识测试, participants: 44}",
+    clauses=("三(十二)",),
 )
 def no_exam(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "exam")

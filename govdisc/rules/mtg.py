@@ -81,6 +81,7 @@ def _title(item: dict) -> str:
     bad="date: 2024-05-20\nitems:\n  - title: 关于深化广播电视传输改革的方案\n    kind: major_reform\n    confidential: false",
     good=("date: 2024-05-20\nitems:\n  - title: 关于深化广播电视传输改革的方案\n    kind: major_reform\n    confidential: false\n"
           "    public_draft: {published: 2024-04-01, basis_published: true, comment_until: 2024-04-30}"),
+    clauses=("二(四)2",),
 )
 def draft_not_published(ctx: Context) -> Iterator[Hit]:
     for rec, day in _decided(ctx):
@@ -119,6 +120,7 @@ def draft_not_published(ctx: Context) -> Iterator[Hit]:
           "basis_published: true."),
     bad="kind: major_policy\npublic_draft: {published: 2024-04-01, basis_published: false}",
     good="kind: major_policy\npublic_draft: {published: 2024-04-01, basis_published: true}",
+    clauses=("二(四)2",),
 )
 def basis_not_published(ctx: Context) -> Iterator[Hit]:
     for rec, day in _decided(ctx):
@@ -146,6 +148,7 @@ def basis_not_published(ctx: Context) -> Iterator[Hit]:
           "In attendance, write true/false for each of stakeholders, public, experts and media, with the reason."),
     bad="kind: livelihood\nattendance: {stakeholders: true}",
     good="kind: livelihood\nattendance: {stakeholders: true, public: true, experts: true, media: false, reason: 媒体通过发布会报道}",
+    clauses=("二(四)2",),
 )
 def no_attendance_decision(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -175,6 +178,7 @@ def no_attendance_decision(ctx: Context) -> Iterator[Hit]:
     bad="kind: livelihood\nattendance: {stakeholders: true, public: true, experts: false, media: true}",
     good=("kind: livelihood\nattendance: {stakeholders: true, public: true, experts: false, media: true}\n"
           "openness: {decision: public, method: 门户网站公开会议纪要}"),
+    clauses=("二(四)2",),
 )
 def no_openness_decision(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -205,6 +209,7 @@ _SUMMARY_KEYS = {"received": ("收到意见数", "number received"), "adopted": 
     bad="public_draft: {published: 2024-04-01, basis_published: true}",
     good=("public_draft: {published: 2024-04-01, basis_published: true}\n"
           "comments: {received: 37, adopted: 12, summary: 共收到意见37条，采纳12条，未采纳的主要原因是……}"),
+    clauses=("二(四)2",),
 )
 def no_comments_summary(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -236,6 +241,7 @@ def no_comments_summary(ctx: Context) -> Iterator[Hit]:
           "End the comment period before the meeting, or correct the dates if they were entered wrongly."),
     bad="date: 2024-05-20\n# 议题中\npublic_draft: {published: 2024-05-01, comment_until: 2024-05-31}",
     good="date: 2024-05-20\n# 议题中\npublic_draft: {published: 2024-04-01, comment_until: 2024-04-30}",
+    clauses=("二(四)2",),
 )
 def comments_after_meeting(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("meeting"):
@@ -260,6 +266,7 @@ def comments_after_meeting(ctx: Context) -> Iterator[Hit]:
           "Give the grounds in openness.reason, e.g. the exemption that applies."),
     bad="openness: {decision: not_public}",
     good="openness: {decision: not_public, reason: 涉及正在调查处理的案件，属于过程性信息}",
+    clauses=("二(四)2", "条例第5条"),
 )
 def openness_without_reason(ctx: Context) -> Iterator[Hit]:
     zh = {"partial": "部分公开", "not_public": "不公开"}
@@ -286,6 +293,7 @@ def openness_without_reason(ctx: Context) -> Iterator[Hit]:
           "Check comments.received and comments.adopted: no more can be adopted than were received."),
     bad="comments: {received: 12, adopted: 37, summary: ……}",
     good="comments: {received: 37, adopted: 12, summary: ……}",
+    clauses=("二(四)2",),
 )
 def adopted_exceeds_received(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("meeting"):

@@ -163,6 +163,7 @@ def unknown_documents(ctx: Context) -> Iterator[Hit]:
     hint=("核对事项编号，或在本部门当年的目录 catalog/<部门>/<年度>.yaml 中增加该事项。",
           "Check the item id, or add the item to the department's catalog of that year."),
     bad="catalog_item: BGS-99", good="catalog_item: BGS-03",
+    clauses=("二(四)3",),
 )
 def unknown_catalog_items(ctx: Context) -> Iterator[Hit]:
     known = ctx.all_catalog_item_ids

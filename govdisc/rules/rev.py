@@ -71,6 +71,7 @@ def _list_pointer(rec: Record, key: str) -> tuple[tuple, str]:
           "was submitted, the withheld documents re-examined and the frequently requested information."),
     bad="# reviews/gbc/2024.yaml\ndepartment: gbc\nyear: 2024\nsubmitted: 2025-01-15",
     good="# reviews/gbc/2024.yaml\ndepartment: gbc\nyear: 2024\nsubmitted: 2024-12-20",
+    clauses=("二(四)4",),
 )
 def review_not_submitted(ctx: Context) -> Iterator[Hit]:
     reviews = _reviews(ctx)
@@ -118,6 +119,7 @@ def review_not_submitted(ctx: Context) -> Iterator[Hit]:
     bad="department: bgs\nyear: 2024\nsubmitted: 2024-12-20\nwithheld_reexamined: []",
     good="department: bgs\nyear: 2024\nsubmitted: 2024-12-20\nwithheld_reexamined:\n"
          "  - {document: 云岭新广办〔2024〕40号, conclusion: keep, reason: 仍属内部工作流程信息}",
+    clauses=("二(四)4", "条例第18条"),
 )
 def withheld_not_reexamined(ctx: Context) -> Iterator[Hit]:
     reviews = _reviews(ctx)
@@ -163,6 +165,7 @@ def _norm(text: object) -> str:
     bad="department: gbc\nyear: 2024\nsubmitted: 2024-12-20\nfrequent_requests: []",
     good="department: gbc\nyear: 2024\nsubmitted: 2024-12-20\nfrequent_requests:\n"
          "  - {subject: 广播电视许可, applications: 4, action: convert_proactive, note: 2025年起按季度主动公开}",
+    clauses=("二(四)4", "条例第44条"),
 )
 def frequent_not_examined(ctx: Context) -> Iterator[Hit]:
     minimum = max(ctx.config.frequent_request_min, 2)
@@ -242,6 +245,7 @@ def frequent_not_examined(ctx: Context) -> Iterator[Hit]:
         "# documents/2024/bgs-40.yaml 中没有 published",
     good="# documents/2024/bgs-40.yaml\ndisclosure: public\npublished: {date: 2025-01-10, channel: 门户网站, "
          "url: \"https://example.gov.cn/xxgk/40.html\"}",
+    clauses=("二(四)4", "条例第18条", "条例第26条"),
 )
 def reexamined_not_published(ctx: Context) -> Iterator[Hit]:
     conclusions = {"disclose": ("可以公开", "can be disclosed"), "proactive": ("应转为主动公开", "should be made proactive")}
