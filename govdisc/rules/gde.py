@@ -138,8 +138,13 @@ def _at(root, rev: str, name: str, limit: int) -> Any:
     return data if err is None else None
 
 
-def _contact_at(root, rev: str, limit: int) -> tuple:
-    return contact_of(_at(root, rev, GUIDE, limit), _at(root, rev, "govdisc.yaml", limit))
+def _contact_at(root, rev: str, limit: int) -> tuple | None:
+    """The contact data at a revision; None when the guide did not exist then (adding the guide
+    is not a change of its contact data)."""
+    guide = _at(root, rev, GUIDE, limit)
+    if guide is None:
+        return None
+    return contact_of(guide, _at(root, rev, "govdisc.yaml", limit))
 
 
 def contact_changed_after(root, updated: date, as_of: date, current: tuple, limit: int,
@@ -156,8 +161,10 @@ def contact_changed_after(root, updated: date, as_of: date, current: tuple, limi
         head = run_git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", timeout=20).strip()
     except GitError:
         head = ""
-    if head and updated < today <= as_of and _contact_at(root, head, limit) != current:
-        return today, ""
+    if head and updated < today <= as_of:
+        before = _contact_at(root, head, limit)
+        if before is not None and before != current:
+            return today, ""
     for line in log.splitlines():
         parts = line.split()
         if len(parts) < 3:
@@ -167,7 +174,8 @@ def contact_changed_after(root, updated: date, as_of: date, current: tuple, limi
             break  # log order is newest first: older commits cannot be after `updated`
         if day > as_of:
             continue
-        if _contact_at(root, sha, limit) != _contact_at(root, parent, limit):
+        before = _contact_at(root, parent, limit)
+        if before is not None and _contact_at(root, sha, limit) != before:
             return day, sha
     return None
 
