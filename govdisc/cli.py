@@ -596,6 +596,7 @@ def new(
     detected_at: Annotated[Optional[str], typer.Option("--detected-at", help="监测发现时间（默认现在）")] = None,
     level: Annotated[Optional[str], typer.Option("--level", help="especially_major|major|general")] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="牵头回应部门")] = None,
+    emergency: Annotated[Optional[bool], typer.Option("--emergency/--not-emergency", help="舆情是否涉及突发事件（opinion）")] = None,
     # meeting
     meeting_date: Annotated[Optional[str], typer.Option("--date", help="会议日期（meeting，默认今天）")] = None,
     body: Annotated[Optional[str], typer.Option("--body", help="会议名称，如 局党组会")] = None,
@@ -620,7 +621,7 @@ def new(
         documents=document, record_id=record_id, doc_no=doc_no, title=title, department=department, kind=doc_kind,
         formed=_date(formed, "--formed"), disclosure=disclosure, reason=reason, explanation=explanation,
         catalog_item=catalog_item, important_policy=important_policy, name=name, detected_at=detected_at,
-        level=level, lead=lead, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
+        level=level, lead=lead, emergency=emergency, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
         meeting=meeting,
         compiled=_date(compiled, "--compiled"))
     opts["today"] = today  # for opinions, detected_at still defaults to the real clock (now)
@@ -652,6 +653,8 @@ def event(
     at: Annotated[Optional[str], typer.Option("--at", help="时间，如 \"2024-07-02 12:10\"（舆情事件）")] = None,
     channel: Annotated[Optional[str], typer.Option("--channel", help="发布渠道（release）")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="发布标题（release）")] = None,
+    reviewed_by: Annotated[Optional[str], typer.Option("--reviewed-by", help="发布前保密审查的部门（release / follow_up）")] = None,
+    reviewed: Annotated[Optional[str], typer.Option("--reviewed", help="保密审查日期（默认发布当日）")] = None,
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -669,7 +672,8 @@ def event(
         res = add_event(root, record_id, event_type, event_date=_date(on, "--date"), days=days,
                         approved_by=approved_by, notified=_date(notified, "--notified"), outcome=outcome,
                         exemptions=exemption or (), note=note, party=party, written=written, amount=amount,
-                        at=at, channel=channel, title=title, today=today)
+                        at=at, channel=channel, title=title, reviewed_by=reviewed_by,
+                        reviewed=_date(reviewed, "--reviewed"), today=today)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
     _warn(res.warnings, lang_)

@@ -358,8 +358,10 @@ def find_document(root: Path, doc_no: str) -> Path | None:
 
 def new_opinion(root: Path, *, title: str | None = None, detected_at: str | datetime | None = None,
                 level: str | None = None, lead: str | None = None, summary: str | None = None,
-                record_id: str | None = None, now: datetime | None = None, today: date | None = None) -> NewResult:
-    """opinions/<year>/YQ-<year>-NNN.yaml; detected_at defaults to now (register timezone, minutes)."""
+                emergency: bool | None = None, record_id: str | None = None, now: datetime | None = None,
+                today: date | None = None) -> NewResult:
+    """opinions/<year>/YQ-<year>-NNN.yaml; detected_at defaults to now (register timezone, minutes).
+    `emergency` (涉及突发事件) decides whether the 5-hour / 24-hour clocks apply."""
     config, _ = load_config(root)
     check_code("opinion", "level", level, "--level")
     lead = lead or default_department(config)
@@ -381,7 +383,7 @@ def new_opinion(root: Path, *, title: str | None = None, detected_at: str | date
     def build(rid: str, target: Path) -> str:
         return render("records/opinion.yaml.j2", "opinion",
                       modeline=modeline(schema_ref(root, target, "opinion")), today=day.isoformat(), id=rid,
-                      title=title, detected_at=detected_text, level=level, lead=lead,
+                      title=title, detected_at=detected_text, level=level, lead=lead, emergency=emergency,
                       lead_name=config.department_name(lead) if lead else "", summary=summary)
 
     path, rid = _write_with_id(root, "opinions", "YQ", year, 3, record_id, build)

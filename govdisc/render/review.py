@@ -273,7 +273,7 @@ def department_blocks(dept: dict, year: int, threshold: int) -> list[dict]:
     else:
         major = [o for o in ops if o["clocked"]]
         bad = [o for o in major if o["release"]["status"] != "done" or o["press"]["status"] != "done"]
-        text = f"本年度本部门牵头回应政务舆情{len(ops)}起，其中重大、特别重大{len(major)}起"
+        text = f"本年度本部门牵头回应政务舆情{len(ops)}起，其中涉及重大、特别重大突发事件的{len(major)}起"
         if major:
             text += "，均在5小时内发布权威信息、24小时内召开新闻发布会" if not bad \
                 else f"，{len(bad)}起未在5小时内发布权威信息或24小时内召开新闻发布会"

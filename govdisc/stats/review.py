@@ -389,6 +389,7 @@ def _opinions(records: list[Record], obs: Mapping[tuple[str, str], Obligation], 
         if detected is None or detected.year != year:
             continue
         release, press = obs.get((rec.path, "release")), obs.get((rec.path, "press_conference"))
+        timely = obs.get((rec.path, "timely_release"))  # a key matter's release in time (measures)
         releases = rec.data.get("releases")
         first = None
         for r in releases if isinstance(releases, list) else []:
@@ -411,7 +412,8 @@ def _opinions(records: list[Record], obs: Mapping[tuple[str, str], Obligation], 
             "detected_at": shown(detected),
             "first_release": shown(first) if first else None,
             "press_conference": shown(pc_at) if pc_at else None,
-            "release": _clock(release), "press": _clock(press),
+            "release": _clock(release), "press": _clock(press), "timely": _clock(timely),
+            "emergency": rec.data.get("emergency") is True, "key_matter": rec.data.get("key_matter") is True,
             "clocked": release is not None or press is not None,
         })
     out.sort(key=lambda r: r["detected_at"])

@@ -510,7 +510,7 @@ def test_open_obligations_sorted_filtered_within() -> None:
         ("YSQ-2024-0001", "reply"), ("YSQ-2024-0002", "reply"),  # 07-10, 07-18
         ("catalog/bgs/2024.yaml", "catalog"), ("catalog/zcfg/2024.yaml", "catalog"),
         ("reviews/bgs/2024.yaml", "review"), ("reviews/zcfg/2024.yaml", "review"),
-        ("reports/2024.yaml", "annual_report")]
+        ("assessments/2024.yaml", "assessment"), ("reports/2024.yaml", "annual_report")]
     assert [o.record for o in open_obligations(recs, CFG, CAL, D("2024-07-08"), within=3)] == ["YSQ-2024-0001"]
 
 

@@ -102,8 +102,10 @@ def test_catalog_interpretation_opinions(data):
     (interp,) = gbc["interpretations"]
     assert interp["doc_no"] == "云岭新广规〔2024〕1号" and interp["status"] == "done"
     assert interp["plan_with_document"] and interp["first_material"] == "2024-03-15"
-    assert [(o["id"], o["release"]["status"], o["press"]["status"]) for o in gbc["opinions"]] == [
-        ("YQ-2024-002", "done", "done"), ("YQ-2024-004", "done", "done")]
+    # YQ-2024-004 (a rumour) is a key matter, not an emergency: the 24-hour key-matter clock, no 5/24-hour clocks
+    assert [(o["id"], o["clocked"], o["release"]["status"], o["press"]["status"], o["timely"]["status"])
+            for o in gbc["opinions"]] == [("YQ-2024-002", True, "done", "done", None),
+                                          ("YQ-2024-004", False, None, None, "done")]
     assert gbc["opinions"][0]["detected_at"].startswith("2024-07-08T06:50")
     dyc = dept(data, "dyc")
     assert [(o["id"], o["clocked"]) for o in dyc["opinions"]] == [("YQ-2024-001", False)]
