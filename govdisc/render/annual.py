@@ -275,6 +275,9 @@ def annual_view(stats: dict, meta: ReportMeta) -> dict:
     generated = [s for s in (proactive_sentence(stats), applications_sentence(stats), response_sentence(stats),
                              reviews_sentence(stats)) if s]
     overview += [_p(s, "computed") for s in generated]
+    from govdisc.render.measures import annual_blocks
+
+    measures_blocks = annual_blocks(stats)
     other = _narrative(stats, "other")
     fee = fee_sentence(stats)
     if fee:
@@ -292,6 +295,8 @@ def annual_view(stats: dict, meta: ReportMeta) -> dict:
         {"key": "problems", "heading": heads["problems"], "blocks": _narrative(stats, "problems")},
         {"key": "other", "heading": heads["other"], "blocks": other},
     ]
+    for section in sections:  # what the implementation measures ask for (govdisc.render.measures)
+        section["blocks"] += measures_blocks.get(section["key"], [])
     rt_sentence = response_sentence(stats)
     appendix_blocks = [_p(rt_sentence or "本年度没有答复日期在本年内的申请。", "computed"),
                        {"type": "table", "grid": response_time_grid(stats)}]

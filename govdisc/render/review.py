@@ -14,6 +14,7 @@ from __future__ import annotations
 from govdisc.render.annual import FORMATS, footer_lines, write_blocks
 from govdisc.render.env import render_template, zh_date
 from govdisc.render.grid import UNKNOWN, simple_grid
+from govdisc.render.measures import rectification_grid, review_sections
 from govdisc.render.meta import ReportMeta
 
 CN_NUM = "一二三四五六七八九十"
@@ -294,9 +295,7 @@ def department_blocks(dept: dict, year: int, threshold: int) -> list[dict]:
     if not sf:
         b.append(_p("自查未发现问题。" if rv["exists"] else "未报送自查，无整改情况。"))
     else:
-        b.append(_t(simple_grid(["问题", "整改措施", "完成日期"],
-                                [[_v(f["problem"]), _v(f["rectification"]), _d(f["done"])] for f in sf],
-                                widths=[5, 5, 2], align=["left", "left", "center"], font_pt=9)))
+        b.append(_t(rectification_grid(sf)))
 
     # 9 open findings of check
     b.append(_h(f"{next(n)}.登记簿检查发现的未解决问题", 3))
@@ -327,6 +326,7 @@ def review_view(data: dict, meta: ReportMeta) -> dict:
         dept_blocks += department_blocks(dept, year, data["threshold"])
     heading = "二、各部门自查情况" if not data.get("department") else f"二、{data['departments'][0]['name']}自查情况"
     sections.append({"key": "departments", "heading": heading, "blocks": dept_blocks})
+    sections += review_sections(data)
     return {"title": title_of(data, agency), "agency": agency, "year": year, "intro": intro,
             "sections": sections, "footer": footer_lines(meta), "meta": meta}
 

@@ -25,11 +25,14 @@ path_departments=None, as_of=None)` gathers, for each department (or the one nam
                 3-working-day clock of the deadline engine;
 - opinions      public-opinion events of the year the department led: level, first release and
                 press conference against the 5-hour / 24-hour clocks (major and especially major);
-- self_findings the problems found by the department and their rectification (review `findings`);
+- self_findings the problems found by the department and their rectification (review `findings`:
+                source, deadline, done and status as of the as-of date, govdisc.stats.measures);
 - open_findings `govdisc check` findings about the department's records of the year.
 
 Agency-wide, shown once: leadership duties (activities of the year tallied by type against the
-seed's yearly minimums) and training / exams.
+seed's yearly minimums) and training / exams; every recorded problem of this year's and earlier
+reviews with its rectification status (`rectifications`, the office's tracking of 二(四)4), the
+year's public participation (`participation`) and assessment (`assessment`).
 
 Findings come from the caller (`run_check`): a list of govdisc.model.Finding and a mapping
 path → department (see `path_departments_of()`, which builds it from the records). A finding
@@ -519,6 +522,9 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         if ob.obligation in ("catalog", "review") and ob.department:
             # keyed by the year of the file (a next_year catalog falls due the year before)
             yearend[(ob.obligation, ob.department, path_year(ob.path) or int(ob.due[:4]))] = ob
+    from govdisc.stats.measures import assessment, participation, rectifications
+
+    rects = rectifications(records, config, as_of, up_to=year)
     groups = _frequent_groups(records, config, year)
     entries = _review_entries(records, year)
     paths = path_departments if path_departments is not None else path_departments_of(records)
@@ -534,12 +540,7 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         conversions += [{"kind": "frequent", "subject": e["subject"], "title": None,
                          "action_label": e["action_label"], "published": None, "note": e["note"]}
                         for e in own if e["action"] == "convert_proactive"]
-        self_findings = []
-        raw = review.data.get("findings") if review is not None else None
-        for item in raw if isinstance(raw, list) else []:
-            if isinstance(item, dict):
-                self_findings.append({"problem": _s(item.get("problem")), "rectification": _s(item.get("rectification")),
-                                      "done": _iso(item.get("done"))})
+        self_findings = [r for r in rects if r["department"] == d.id and r["year"] == year]
         next_catalog = _yearly(records, "catalog", d.id, year + 1)
         out_depts.append({
             "id": d.id, "name": d.name, "role": d.role,
@@ -563,4 +564,8 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         "threshold": max(config.frequent_request_min, 2),
         "activities": _activities(records, config, year),
         "departments": out_depts,
+        # the office's tracking (二(四)4), participation (二(八)), assessment (三(十三)): govdisc.stats.measures
+        "rectifications": [r for r in rects if department is None or r["department"] == depts[0].id],
+        "participation": participation(records, config, year),
+        "assessment": assessment(records, year),
     }

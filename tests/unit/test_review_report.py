@@ -208,3 +208,16 @@ def test_review_all_departments_renders(data):
                               "广播电视处", "电影处"], start=1):
         assert f"（{'一二三四五六七八九'[i - 1]}）{name}" in md
     assert render_review(data, "docx", META) == render_review(data, "docx", META)
+
+
+def test_rectification_participation_and_assessment_in_the_self_inspection(loaded, cal):
+    data = review_data(loaded.records, loaded.config, cal, 2025, as_of=date(2026, 2, 1))
+    bgs = next(d for d in data["departments"] if d["id"] == "bgs")
+    assert [(f["source"], f["status"]) for f in bgs["self_findings"]] == [("self_inspection", "done"),
+                                                                           ("third_party", "open")]
+    assert [(r["department"], r["status"]) for r in data["rectifications"] if r["status"] != "done"] == [("bgs", "open")]
+    assert data["assessment"]["completed"] == "2026-01-21" and len(data["participation"]["channels"]) == 2
+    text = render_review(data, "md", ReportMeta("云岭省新闻出版广电局", 2025, date(2026, 2, 1))).decode("utf-8")
+    assert "## 三、整改跟踪情况" in text and "尚有1个问题未整改完成，均在整改期限内" in text
+    assert "## 四、公众参与和考核评议情况" in text and "96128广播电视服务热线" in text
+    assert "| 政府信息公开第三方评估指出部分栏目信息更新不及时（第三方评估） | 对各栏目" in text

@@ -235,7 +235,7 @@ def cell(stats, row, col="总计"):
 def test_shape_and_header(stats2024):
     s = stats2024
     assert list(s) == ["year", "agency", "format", "period", "sections", "proactive", "applications",
-                       "reviews", "response_times", "narrative", "notes"]
+                       "reviews", "response_times", "narrative", "notes", "measures"]
     assert s["year"] == 2024 and s["agency"] == "测试省测试局"
     assert s["period"] == "本报告中所列数据统计期限为2024年1月1日至12月31日"
     assert list(s["applications"]["table"]) == OFFICIAL_ROWS
