@@ -9,7 +9,6 @@ finished years only.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from govdisc.codes import Hit, hit, rule
@@ -55,11 +54,7 @@ def _finished(ctx: Context) -> Iterator[tuple[int, Record]]:
 def assessment_missing(ctx: Context) -> Iterator[Hit]:
     recs = _records(ctx)
     seen: set[int] = set()
-    for ob in ctx.obligations:
-        if ob.obligation != "assessment" or ob.status not in ("overdue", "late"):
-            continue
-        m = re.search(r"(\d{4})\.ya?ml$", ob.path)
-        year = int(m.group(1)) if m else int(ob.due[:4]) - 1
+    for year, ob in ctx.yearly_misses("assessment"):
         seen.add(year)
         rec = recs.get(year)
         if rec is not None:
@@ -104,8 +99,13 @@ def _included(rec: Record, key: str) -> tuple[tuple, str, Any] | None:
     clauses=("三(十三)",),
 )
 def not_in_target_assessment(ctx: Context) -> Iterator[Hit]:
+    yield from _not_included(ctx, "target_assessment")
+
+
+def _not_included(ctx: Context, key: str) -> Iterator[Hit]:
+    """A hit for each finished year whose record does not say `key.included: true`."""
     for year, rec in _finished(ctx):
-        found = _included(rec, "target_assessment")
+        found = _included(rec, key)
         if found is not None:
             yield hit(rec, found[0], anchor=found[1], year=year)
 
@@ -123,10 +123,7 @@ def not_in_target_assessment(ctx: Context) -> Iterator[Hit]:
     clauses=("三(十三)",),
 )
 def not_in_conduct_review(ctx: Context) -> Iterator[Hit]:
-    for year, rec in _finished(ctx):
-        found = _included(rec, "conduct_review")
-        if found is not None:
-            yield hit(rec, found[0], anchor=found[1], year=year)
+    yield from _not_included(ctx, "conduct_review")
 
 
 @rule(

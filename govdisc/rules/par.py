@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from govdisc.codes import Hit, hit, rule
 from govdisc.dates import parse_date
@@ -25,6 +25,10 @@ BASIS = ("《实施办法》二（八）2：涉及新闻出版广播影视重大
 SECRET = ("state_secret", "law_prohibited", "security_stability")
 #: kinds that come after a decision by nature (evaluation of execution, channel statistics)
 AFTERWARDS = ("third_party_evaluation", "channel")
+
+
+def _meetings(ctx: Context) -> dict[str, Record]:
+    return {rec.data["id"]: rec for rec in ctx.kind("meeting") if isinstance(rec.data.get("id"), str)}
 
 
 def _norm(text: Any) -> str:
@@ -111,15 +115,17 @@ def _own_participation(d: Decision) -> bool:
     clauses=("二(八)",),
 )
 def no_participation(ctx: Context) -> Iterator[Hit]:
+    yield from _unmet(ctx, "public_interest", lambda d, records: _own_participation(d)
+                      or any(_before(r, d.day) for r in records))
+
+
+def _unmet(ctx: Context, flag: str, met: Callable[[Decision, list[Record]], bool]) -> Iterator[Hit]:
+    """A hit at `flag` of each decision taken by as-of that is marked `flag: true` and whose
+    participation records (those naming it) do not meet the requirement."""
     index = _participation(ctx)
     for d in _decisions(ctx):
-        if d.item.get("public_interest") is not True or d.day > ctx.as_of:
-            continue
-        if _own_participation(d):
-            continue
-        if any(_before(r, d.day) for r in _records_for(index, d)):
-            continue
-        yield hit(d.rec, d.pointer + ("public_interest",), what=d.label, what_en=d.label_en)
+        if d.item.get(flag) is True and d.day <= ctx.as_of and not met(d, _records_for(index, d)):
+            yield hit(d.rec, d.pointer + (flag,), what=d.label, what_en=d.label_en)
 
 
 def _before(rec: Record, day: date) -> bool:
@@ -141,13 +147,8 @@ def _before(rec: Record, day: date) -> bool:
     clauses=("二(八)",),
 )
 def no_hearing(ctx: Context) -> Iterator[Hit]:
-    index = _participation(ctx)
-    for d in _decisions(ctx):
-        if d.item.get("hearing_required") is not True or d.day > ctx.as_of:
-            continue
-        if any(r.data.get("kind") == "hearing" and _before(r, d.day) for r in _records_for(index, d)):
-            continue
-        yield hit(d.rec, d.pointer + ("hearing_required",), what=d.label, what_en=d.label_en)
+    yield from _unmet(ctx, "hearing_required", lambda d, records: any(
+        r.data.get("kind") == "hearing" and _before(r, d.day) for r in records))
 
 
 @rule(
@@ -164,7 +165,7 @@ def no_hearing(ctx: Context) -> Iterator[Hit]:
     clauses=("二(八)",),
 )
 def participation_after_decision(ctx: Context) -> Iterator[Hit]:
-    meetings = {rec.data.get("id"): rec for rec in ctx.kind("meeting") if isinstance(rec.data.get("id"), str)}
+    meetings = _meetings(ctx)
     for rec in ctx.kind("participation"):
         start, dec = parse_date(rec.data.get("date")), rec.data.get("decision")
         if start is None or not isinstance(dec, dict) or rec.data.get("kind") in AFTERWARDS:
@@ -242,7 +243,7 @@ def channel_counts(ctx: Context) -> Iterator[Hit]:
     clauses=("二(八)",),
 )
 def unknown_decision(ctx: Context) -> Iterator[Hit]:
-    meetings = {rec.data.get("id"): rec for rec in ctx.kind("meeting") if isinstance(rec.data.get("id"), str)}
+    meetings = _meetings(ctx)
     for rec in ctx.kind("participation"):
         dec = rec.data.get("decision")
         mid = dec.get("meeting") if isinstance(dec, dict) else None

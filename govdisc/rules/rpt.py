@@ -10,7 +10,6 @@ as written: ("applications_table", <row label>, <column label>).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from govdisc.dates import parse_date
@@ -58,11 +57,7 @@ def _cell_hit(rec: Record, key: str, ht: HandTable, cell_row: str, cell_col: str
 def report_not_published(ctx: Context) -> Iterator[Hit]:
     reports = {y: rec for y, rec in _reports(ctx)}
     seen: set[int] = set()
-    for ob in ctx.obligations:
-        if ob.obligation != "annual_report" or ob.status not in ("overdue", "late"):
-            continue
-        m = re.search(r"(\d{4})\.ya?ml$", ob.path)
-        year = int(m.group(1)) if m else int(ob.due[:4]) - 1
+    for year, ob in ctx.yearly_misses("annual_report"):
         seen.add(year)
         rec = reports.get(year)
         if rec is not None:

@@ -111,3 +111,16 @@ def test_gde003_uncommitted_change_and_office_name_in_config(tmp_path: Path):
 def test_gde003_without_git_reports_nothing(tmp_path: Path):
     root = write_register(tmp_path / "reg", {"guide.yaml": GUIDE_YAML.format(updated="2025-03-01", phone="1")})
     assert _codes(root, date(2025, 6, 1)) == []
+
+
+def test_gde003_adding_the_guide_is_not_a_change(tmp_path: Path):
+    root = write_register(tmp_path / "reg", {})
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "config", when="2025-01-01")
+    # the guide (updated 2025-03-01) is committed later: creation, not a change of its contact data
+    (root / "guide.yaml").write_text(GUIDE_YAML.format(updated="2025-03-01", phone="1"), encoding="utf-8")
+    assert _codes(root, date.today()) == []  # uncommitted: the guide is not in HEAD yet
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "guide", when="2025-06-01")
+    assert _codes(root, date(2025, 7, 1)) == []
