@@ -458,6 +458,33 @@ def report_review(
     _write_report(render_review(data, kind, meta), output)
 
 
+@app.command()
+def guide(
+    register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成政府信息公开指南（《条例》第十二条）供门户网站发布：信息分类、编排体系、获取方式、工作机构联系方式。"""
+    from govdisc.render import ReportMeta, git_commit
+    from govdisc.render.guide import render_guide
+    from govdisc.stats.guide import GuideMissing, guide_data
+
+    _lang(lang, no_color)
+    kind = _report_format(fmt, output)
+    loaded = _load_for_reports(register)
+    day = resolve_as_of(as_of)
+    try:
+        data = guide_data(loaded.records, loaded.config, day)
+    except GuideMissing:
+        fail("登记簿中没有 guide.yaml（政府信息公开指南）；用 govdisc new guide 生成后填写。",
+             "the register has no guide.yaml; create it with govdisc new guide and fill it in.", 1)
+    meta = ReportMeta(loaded.config.agency, day.year, day, git_commit(loaded.root))
+    _write_report(render_guide(data, kind, meta), output)
+
+
 calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
 app.add_typer(calendar_app, name="calendar")
 
@@ -559,6 +586,7 @@ def init(
     directory: Annotated[Path, typer.Argument(help="新登记簿所在目录（不存在则创建）")],
     agency: Annotated[Optional[str], typer.Option("--agency", help="机关全称，写入 govdisc.yaml")] = None,
     ci: Annotated[str, typer.Option("--ci", help="CI 模板：github | gitlab | both | none")] = "github",
+    since: Annotated[Optional[int], typer.Option("--since", help="登记簿起始年度（默认今年；补录往年申请时写最早的年度）")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -568,7 +596,7 @@ def init(
 
     lang_ = _lang(lang, no_color)
     try:
-        result = init_register(directory, agency, ci=ci)
+        result = init_register(directory, agency, ci=ci, since=since)
     except AuthoringError as exc:
         fail(exc.zh, exc.en)
     for p in result.skipped:
@@ -580,7 +608,8 @@ def init(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review")],
+    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review | guide | "
+                                             "assessment | participation")],
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     # application
@@ -598,7 +627,7 @@ def new(
     doc_no: Annotated[Optional[str], typer.Option("--doc-no", help="发文字号（document）")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="标题")] = None,
     department: Annotated[Optional[str], typer.Option("--department", help="部门代号")] = None,
-    doc_kind: Annotated[Optional[str], typer.Option("--kind", help="公文种类（document）")] = None,
+    doc_kind: Annotated[Optional[str], typer.Option("--kind", help="公文种类（document）；参与方式（participation）")] = None,
     formed: Annotated[Optional[str], typer.Option("--formed", help="形成日期（document，默认今天）")] = None,
     disclosure: Annotated[Optional[str], typer.Option("--disclosure", help="public|not_public|on_request|redacted")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="不公开理由代码")] = None,
@@ -610,12 +639,14 @@ def new(
     detected_at: Annotated[Optional[str], typer.Option("--detected-at", help="监测发现时间（默认现在）")] = None,
     level: Annotated[Optional[str], typer.Option("--level", help="especially_major|major|general")] = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="牵头回应部门")] = None,
+    emergency: Annotated[Optional[bool], typer.Option("--emergency/--not-emergency", help="舆情是否涉及突发事件（opinion）")] = None,
     # meeting
     meeting_date: Annotated[Optional[str], typer.Option("--date", help="会议日期（meeting，默认今天）")] = None,
     body: Annotated[Optional[str], typer.Option("--body", help="会议名称，如 局党组会")] = None,
-    item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复")] = None,
+    item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复（participation：所涉议题名称）")] = None,
+    meeting: Annotated[Optional[str], typer.Option("--meeting", help="所涉会议编号（participation）")] = None,
     # catalog / review
-    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review）")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review / assessment）")] = None,
     compiled: Annotated[Optional[str], typer.Option("--compiled", help="编制完成日期（catalog，默认今天）")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -633,7 +664,8 @@ def new(
         documents=document, record_id=record_id, doc_no=doc_no, title=title, department=department, kind=doc_kind,
         formed=_date(formed, "--formed"), disclosure=disclosure, reason=reason, explanation=explanation,
         catalog_item=catalog_item, important_policy=important_policy, name=name, detected_at=detected_at,
-        level=level, lead=lead, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
+        level=level, lead=lead, emergency=emergency, meeting_date=_date(meeting_date, "--date"), body=body, items=item, year=year,
+        meeting=meeting,
         compiled=_date(compiled, "--compiled"))
     opts["today"] = today  # for opinions, detected_at still defaults to the real clock (now)
     try:
@@ -670,6 +702,8 @@ def event(
         help="第三方是否不同意公开（consultation_answered）")] = None,
     remedy: Annotated[Optional[list[str]], typer.Option("--remedy",
         help="告知的救济途径 reconsideration | litigation，可重复（reply）")] = None,
+    reviewed_by: Annotated[Optional[str], typer.Option("--reviewed-by", help="发布前保密审查的部门（release / follow_up）")] = None,
+    reviewed: Annotated[Optional[str], typer.Option("--reviewed", help="保密审查日期（默认发布当日）")] = None,
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -689,7 +723,7 @@ def event(
                         exemptions=exemption or (), note=note, party=party, written=written, amount=amount,
                         at=at, channel=channel, title=title, until=_date(until, "--until"),
                         delivered=_date(delivered, "--delivered"), objection=objection, remedies=remedy or (),
-                        today=today)
+                        reviewed_by=reviewed_by, reviewed=_date(reviewed, "--reviewed"), today=today)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
     _warn(res.warnings, lang_)

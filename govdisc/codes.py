@@ -30,6 +30,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "REV": ("年终自查", "Year-end self-inspection"),
     "RPT": ("年度报告", "Annual report"),
     "PII": ("个人信息保护", "Personal data"),
+    "SEC": ("公开前保密审查", "Secrecy review before publication"),
+    "GDE": ("政府信息公开指南", "Disclosure guide"),
+    "PAR": ("公众参与", "Public participation"),
+    "ASM": ("考核评议与问责", "Assessment, conduct review and accountability"),
 }
 
 

@@ -23,6 +23,25 @@ class Department:
 
 
 @dataclass(slots=True)
+class Measures:
+    """`measures:` in govdisc.yaml: how the register reads clauses of the implementation measures
+    that allow two readings (see govdisc.measures and README "Settings for the measures")."""
+
+    #: 二(四)3 "每年年底前…完成主动公开基本目录编制": the catalog of year Y is due by 31 December of
+    #: Y (same_year, the default) or of Y-1 (next_year: the coming year's catalog)
+    catalog_timing: str = "same_year"
+    #: 一(一)/二(四)3 "五公开" coverage (CAT003): judged for the agency's catalogs together
+    #: (agency, the default) or for each department's catalog (department)
+    five_openness: str = "agency"
+    #: 二(四)2 "提交局党组会审议的…": the meeting bodies (`body`) whose decisions MTG001/MTG002
+    #: judge; None (the default): every meeting
+    decision_bodies: list[str] | None = None
+    #: 二(六)4 "对涉及群众切身利益…等重点事项，要及时发布信息": hours from detection within which a
+    #: key matter that is not a major emergency must be answered; None (the default): not judged
+    key_matter_release_hours: int | None = None
+
+
+@dataclass(slots=True)
 class Config:
     agency: str = ""
     office: str = ""
@@ -51,6 +70,8 @@ class Config:
     remedy_litigation: str = ""
     #: 'MM-DD' of the year after the reply by which the case file is archived (agency practice)
     archive_due: str = "06-30"
+    #: readings of the implementation measures where their words allow two (govdisc.measures)
+    measures: Measures = field(default_factory=Measures)
 
     @property
     def department_ids(self) -> set[str]:
@@ -109,7 +130,27 @@ class Config:
         cap = limits.get("max_file_bytes")
         if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:
             cfg.max_file_bytes = cap
+        cfg.measures = _measures(data.get("measures"))
         return cfg
+
+
+def _measures(data: Any) -> Measures:
+    """The `measures:` block, tolerant: a value of the wrong kind keeps the default (the schema
+    reports it)."""
+    out = Measures()
+    if not isinstance(data, dict):
+        return out
+    if data.get("catalog_timing") in ("same_year", "next_year"):
+        out.catalog_timing = data["catalog_timing"]
+    if data.get("five_openness") in ("agency", "department"):
+        out.five_openness = data["five_openness"]
+    bodies = data.get("decision_bodies")
+    if isinstance(bodies, list):
+        out.decision_bodies = [b.strip() for b in bodies if isinstance(b, str) and b.strip()]
+    hours = data.get("key_matter_release_hours")
+    if isinstance(hours, int) and not isinstance(hours, bool) and hours > 0:
+        out.key_matter_release_hours = hours
+    return out
 
 
 def _str(value: Any) -> str:

@@ -11,7 +11,7 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 #: Record kinds, in the order the layout lists them.
 KINDS: tuple[str, ...] = (
     "config", "catalog", "document", "application", "opinion",
-    "meeting", "activities", "review", "report",
+    "meeting", "activities", "review", "report", "guide", "assessment", "participation",
 )
 
 Pointer = tuple[Any, ...]  # path into the YAML data: keys and list indices

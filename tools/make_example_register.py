@@ -79,6 +79,14 @@ def D(s: str) -> date:
     return date.fromisoformat(s)
 
 
+def prev_wd(d: date) -> date:
+    """The last working day before d (a secrecy review the day before publication)."""
+    cur = d - timedelta(days=1)
+    while not is_wd(cur):
+        cur -= timedelta(days=1)
+    return cur
+
+
 # ---------------------------------------------------------------------------
 # A small YAML writer that keeps the layout a clerk would use
 # ---------------------------------------------------------------------------
@@ -249,6 +257,10 @@ DEPTS = [
     ("dyc", "电影处", "business"),
 ]
 DEPT_NAME = {i: n for i, n, _ in DEPTS}
+#: the named member of staff responsible for disclosure in each department (《实施办法》第（九）项)
+STAFF = {"bgs": "吴某某（秘书科）", "zcfg": "郑某某（法规科）", "xxzx": "孙某某（网站科）", "zhyw": "钱某某（综合科）",
+         "rsc": "冯某某（干部科）", "jgdw": "褚某某（办公室）", "cbc": "卫某某（发行科）", "gbc": "蒋某某（传输科）",
+         "dyc": "沈某某（市场科）"}
 YEARS = (2024, 2025)
 
 
@@ -260,7 +272,7 @@ def make_config() -> None:
         "office": "bgs",
         "#2": "内设机构。id 一经使用不得修改（目录、公文、申请、自查记录都按 id 引用）；",
         "#3": "role：office 办公室 / policy 政策法规 / information 信息中心 / business 业务处室 / personnel 人事 / party 机关党委 / other 其他。",
-        "departments": [Flow(id=i, name=n, role=r) for i, n, r in DEPTS],
+        "departments": [Flow(id=i, name=n, role=r, disclosure_staff=STAFF[i]) for i, n, r in DEPTS],
         "#4": "时区：申请受理、舆情监测时间均按北京时间计算。",
         "timezone": "Asia/Shanghai",
         "#5": "依申请公开登记编号前缀，编号形如 YSQ-2024-0001（年度内按收到顺序连续编号）。",
@@ -290,6 +302,15 @@ def make_config() -> None:
         "remedies": {"reconsideration": "云岭省人民政府", "litigation": "澜川市中级人民法院"},
         "#15": "依申请公开案卷于答复次年6月30日前归档（本局档案工作规定）。",
         "archive_due": "06-30",
+        "#16": "政府信息公开工作领导小组（《实施办法》第（九）项）：主要负责人任组长，分管负责人具体抓，办公室确定1位负责同志分管政务公开。",
+        "leading_group": {
+            "head": "周某某（局长）", "deputy": "陈某某（副局长）", "office_lead": "刘某某（办公室副主任）",
+            "members": ["各处室、局属单位主要负责人"], "updated": D("2024-01-15"),
+        },
+        "#17": "《实施办法》可有两种理解的条款：本局每年年底前编制完成下一年度的主动公开基本目录（catalog_timing: next_year）；",
+        "#18": "“五公开”按全局各部门目录合计判断；重大决策议题一律决策前公开草案（不限于党组会）。",
+        "#19": "不属特别重大、重大突发事件的重点事项舆情，发现后24小时内发布信息（《实施办法》第（六）项第4目“要及时发布信息”）。",
+        "measures": {"catalog_timing": "next_year", "five_openness": "agency", "key_matter_release_hours": 24},
     }
     write("govdisc.yaml", data, [
         f"{AGENCY} 政务公开登记簿 —— 总配置",
@@ -535,40 +556,65 @@ CATALOG_COMMENT = {
 
 def catalog_items(dept: str, year: int) -> list[dict]:
     rows = list(CATALOG_BASE[dept])
-    if year == 2025:
+    if year >= 2025:
         rows += CATALOG_ADD_2025.get(dept, [])
     items = []
     for iid, title, cat, stage, content, basis, tl, channels in rows:
         item = {"id": iid, "title": title, "category": cat, "stage": stage, "content": content,
                 "basis": basis, "time_limit": tl, "channels": list(channels), "responsible": dept}
-        if year == 2025 and iid == "GBC-02":
+        if year >= 2025 and iid == "GBC-02":
             item["content"] = content + "；2025年起推行全程网办"
-        if year == 2025 and iid == "DYC-02":
+        if year >= 2025 and iid == "DYC-02":
             item["content"] = content + "；实行告知承诺制的办理方式"
+        if year >= 2026 and iid == "DYC-03":
+            item["content"] = content + "；2026年起按季度公开分乡镇放映排期和片目"
+        if year >= 2026 and iid == "GBC-07":
+            item["content"] = content + "；网络微短剧备案情况按月公开"
         items.append(item)
     return items
 
 
 CATALOG: dict[tuple[str, int], set[str]] = {}
+#: the negative list (政务公开负面清单, 《实施办法》第（三）项) kept in a department's catalogs
+NEGATIVE_LIST = {
+    "gbc": [Flow(matter="安全播出重要保障期台站点位、传输路由和应急预案", basis="《条例》第十四条；《广播电视设施保护条例》第七条",
+                 reason="公开后可能危及公共安全")],
+    "rsc": [Flow(matter="考试录用、公开招聘的试题和评分标准（考试结束前）", basis="《中华人民共和国保守国家秘密法》第十三条；《条例》第十四条",
+                 reason="属于国家秘密或考试工作秘密")],
+}
+
+
+def catalog_published(compiled: date, dept: str, year: int) -> Flow:
+    """The catalog is published on the portal a few working days after it is compiled, after a
+    secrecy review on the day it is compiled."""
+    return Flow(date=add_wd(compiled, 2), url=f"{SITE}/xxgk/ml/{dept}-{year}.html",
+                secrecy_review=Flow(date=compiled, by=SECRECY_BY[dept]))
 
 
 def make_catalogs() -> None:
     for dept, _, _ in DEPTS:
         c24, u24, c25, u25 = CATALOG_DATES[dept]
-        for year, comp, upd in ((2024, c24, u24), (2025, c25, u25)):
+        c26 = D(c25) + timedelta(days=365)
+        while not is_wd(c26):
+            c26 -= timedelta(days=1)
+        for year, comp, upd in ((2024, c24, u24), (2025, c25, u25), (2026, c26.isoformat(), None)):
             items = catalog_items(dept, year)
             CATALOG[(dept, year)] = {i["id"] for i in items}
             stages = {i["stage"] for i in items}
             assert stages == {"decision", "execution", "management", "service", "result"}, (dept, year)
             assert 4 <= len(items) <= 8
+            assert D(comp).year == year - 1  # next_year: the coming year's catalog by the end of this year
             data = {"department": dept, "year": year,
                     "compiled": C(D(comp), "编制完成日期（上一年度年底前）")}
             if upd:
                 data["updated"] = D(upd)
                 assert D(upd).year == year
+            data["published"] = catalog_published(D(comp), dept, year)
             if (dept, year) in CATALOG_COMMENT:
                 data["#c"] = CATALOG_COMMENT[(dept, year)]
             data["items"] = items
+            if dept in NEGATIVE_LIST and year >= 2025:
+                data["negative_list"] = NEGATIVE_LIST[dept]
             header = None
             if year == 2024:
                 header = [
@@ -626,7 +672,7 @@ DOCS = [
      {"approved": "2024-04-19", "important": [
          ("《云岭省广播电视设施保护办法》解读", "text", 0),
          ("局主要负责人接受《云岭日报》专访谈设施保护", "interview", 2)],
-      "topics": ["广播电视设施保护"],
+      "topics": ["广播电视设施保护"], "referral": "省国家保密局",
       "comment": "经2024年4月16日局党组会审议（HY-2024-04），报省政府常务会议审议通过后公布。"}),
     ("云岭新广办", 2024, 18, "关于开展2024年度印刷企业年度核验工作的通知", "cbc", "notice",
      "2024-05-07", "public", 4, "CBC-03", {"topics": ["印刷企业年度核验"]}),
@@ -636,7 +682,7 @@ DOCS = [
       "comment": "2025年9月被正式办法（云岭新广规〔2025〕3号）替代。"}),
     ("云岭新广发", 2024, 17, "关于推动广播电视和网络视听产业高质量发展的若干措施", "zhyw", "policy",
      "2024-06-17", "public", 3, "ZHYW-01",
-     {"approved": "2024-06-14", "important": [
+     {"approved": "2024-06-14", "public_interest": True, "important": [
          ("《关于推动广播电视和网络视听产业高质量发展的若干措施》答记者问", "text", 0),
          ("视频解读：十六条措施怎么用", "video", 1),
          ("新闻发布会实录", "briefing", 0)],
@@ -864,6 +910,11 @@ def make_documents() -> None:
                 assert wd_between(f, pub) <= 20 and (pub - f).days <= 10, no
                 sr = base
             data["secrecy_review"] = Flow(date=sr, by=SECRECY_BY[dept])
+            if ex.get("referral"):
+                # a doubtful point referred to the secrecy authority before publication (《条例》第十七条第三款)
+                sent = prev_wd(prev_wd(prev_wd(sr)))
+                data["secrecy_review"]["referral"] = Flow(to=ex["referral"], sent=sent, answered=sr,
+                                                          conclusion="disclosable")
             URL_SEQ[year] += 1
             data["published"] = Flow(date=pub, channel="门户网站",
                                      url=f"{SITE}/xxgk/{pub.year}/{pub.strftime('%m%d')}{URL_SEQ[year]:02d}.html")
@@ -880,8 +931,11 @@ def make_documents() -> None:
             for t, form, off in ex["important"]:
                 mp = add_wd(pub, off)
                 assert wd_between(pub, mp) <= 3
-                mats.append(Flow(title=t, form=form, published=mp))
+                mats.append(Flow(title=t, form=form, published=mp,
+                                 secrecy_review=Flow(date=prev_wd(mp), by=SECRECY_BY[dept])))
             data["interpretation"] = {"plan_approved": C(base, "解读方案随文件一并报批"), "materials": mats}
+        if ex.get("public_interest"):
+            data["public_interest"] = C(True, "涉及重大公共利益和公众权益，决策前已公开征求意见（participation/）")
         if "repealed" in ex:
             assert kind in ("regulation", "normative")
             data["repealed"] = D(ex["repealed"])
@@ -1534,33 +1588,86 @@ OPINIONS = [
 ]
 
 
+#: 二(六)3/4 for each opinion: emergency, key matter, and how it was handled (nature, summary,
+#: publication (date, url id) or None, referral (to, date))
+OPINION_HANDLING = {
+    "YQ-2024-001": dict(emergency=None, key_matter=None, handling=[
+        ("major_problem", "核查白石县放映场次，约谈放映院线公司并扣减补贴", ("2024-03-05", "2024030501")),
+    ]),
+    "YQ-2024-002": dict(emergency=True, key_matter=None, handling=[
+        ("difficulty", "组织抢修，启用应急广播，三天内恢复全部用户信号", ("2024-07-11", "2024071101")),
+    ]),
+    "YQ-2024-003": dict(emergency=None, key_matter=None, handling=[
+        ("misunderstanding", "说明教辅材料由学生自愿选购，不存在指定书店征订", None),
+    ]),
+    "YQ-2024-004": dict(emergency=False, key_matter=True, handling=[
+        ("false_info", "辟谣：有线电视不会全面停播；造谣账号线索已移交网信部门", None, ("省委网信办", "2024-11-20")),
+    ]),
+    "YQ-2025-001": dict(emergency=None, key_matter=None, handling=[
+        ("major_problem", "检查部分影院价格公示情况，责令两家影院整改", ("2025-02-12", "2025021201")),
+    ]),
+    "YQ-2025-002": dict(emergency=True, key_matter=None, handling=[
+        ("difficulty", "抢险保通，启用应急广播，三日内恢复灾区广播电视", ("2025-06-15", "2025061501")),
+    ]),
+    "YQ-2025-003": dict(emergency=False, key_matter=True, handling=[
+        ("suggestion", "采纳网民加强监管、建立选题库等建议，纳入扶持措施", ("2025-09-12", "2025091201")),
+    ]),
+    "YQ-2025-004": dict(emergency=None, key_matter=None, handling=[
+        ("difficulty", "安排农家书屋出版物补充更新，明确开放时间", ("2025-11-12", "2025111201")),
+    ]),
+}
+
+
+def _handling(rows, lead: str) -> list:
+    out = []
+    for nature, summary, pub, *ref in rows:
+        item = Flow(nature=nature, summary=summary)
+        if pub:
+            item["published"] = Flow(date=D(pub[0]), url=f"{SITE}/hygq/{pub[1]}.html",
+                                     secrecy_review=Flow(date=D(pub[0]), by=SECRECY_BY[lead]))
+        if ref:
+            item["referral"] = Flow(to=ref[0][0], date=D(ref[0][1]))
+        out.append(item)
+    return out
+
+
 def make_opinions() -> None:
     seen: set[str] = set()
     from datetime import datetime
     for o in OPINIONS:
         year = o["id"][3:7]
         det = datetime.fromisoformat(o["detected"])
+        h = OPINION_HANDLING[o["id"]]
         data = {"id": o["id"], "title": o["title"], "detected_at": DT(o["detected"]),
-                "level": C(o["level"], {"general": "一般", "major": "重大", "especially_major": "特别重大"}[o["level"]]),
-                "lead": o["lead"], "summary": o["summary"],
-                "releases": [Flow(at=DT(at), channel=ch, title=t) for at, ch, t in o["releases"]]}
+                "level": C(o["level"], {"general": "一般", "major": "重大", "especially_major": "特别重大"}[o["level"]])}
+        if h["emergency"] is not None:
+            data["emergency"] = C(h["emergency"], "涉及特别重大、重大突发事件" if h["emergency"] else "不涉及突发事件")
+        if h["key_matter"]:
+            data["key_matter"] = C(True, "涉及群众切身利益的重点事项，24小时内发布信息")
+        sr = lambda at: Flow(date=D(at[:10]), by=SECRECY_BY[o["lead"]])  # noqa: E731
+        data.update({"lead": o["lead"], "summary": o["summary"],
+                     "releases": [Flow(at=DT(at), channel=ch, title=t, secrecy_review=sr(at)) for at, ch, t in o["releases"]]})
         first = datetime.fromisoformat(o["releases"][0][0])
         assert first > det
+        if h["key_matter"]:
+            assert (first - det).total_seconds() <= 24 * 3600, o["id"]
         if o["level"] != "general":
             assert (first - det).total_seconds() <= 5 * 3600, o["id"]
             pc = datetime.fromisoformat(o["press"][0])
             assert det < pc and (pc - det).total_seconds() <= 24 * 3600
             data["press_conference"] = Flow(at=DT(o["press"][0]), note=o["press"][1])
         if o["follow_ups"]:
-            data["follow_ups"] = [Flow(at=DT(at), note=n) for at, n in o["follow_ups"]]
+            data["follow_ups"] = [Flow(at=DT(at), note=n, secrecy_review=sr(at)) for at, n in o["follow_ups"]]
+        data["handling"] = _handling(h["handling"], o["lead"])
         folder = f"opinions/{year}"
         header = None
         if folder not in seen:
             seen.add(folder)
             header = [f"政务舆情登记 —— {year}年（opinions/{year}/）",
                       "一个舆情事件一个文件。detected_at 为监测发现时间（北京时间）。",
-                      "重大、特别重大舆情：最迟5小时内发布权威信息，24小时内举行新闻发布会，并持续发布进展",
-                      "（《实施办法》第（六）项第4目）。一般舆情由牵头处室视情回应。", ""]
+                      "涉及特别重大、重大突发事件的舆情（emergency: true）：最迟5小时内发布权威信息，24小时内举行新闻发布会，",
+                      "并持续发布进展；其他重点事项（key_matter: true）24小时内发布信息（《实施办法》第（六）项第4目）。",
+                      "研判处置情况记入 handling（第（六）项第3目），每次发布前经保密审查。", ""]
         write(f"opinions/{year}/{o['id']}.yaml", data, header)
 
 
@@ -1604,7 +1711,7 @@ MEETINGS = [
     ]),
     dict(id="HY-2024-06", date="2024-06-11", body="局长办公会", items=[
         {"title": "《关于推动广播电视和网络视听产业高质量发展的若干措施（征求意见稿）》", "kind": "major_policy",
-         "department": "zhyw", "confidential": False,
+         "department": "zhyw", "confidential": False, "public_interest": True,
          "public_draft": _draft("2024-04-29", "2024-05-31", "2024042901"),
          "comments": _comments(58, 19, "采纳扩大制作机构贷款贴息范围、增加县级融媒体中心内容生产扶持等19条意见", "2024-06-05")},
         {"title": "全省有线电视网络整合后运维体制改革方案", "kind": "major_reform", "department": "gbc",
@@ -1612,7 +1719,7 @@ MEETINGS = [
          "public_draft": _draft("2024-05-06", "2024-06-05", "2024050601"),
          "comments": _comments(16, 5, "采纳保留县级维护站点、维修响应时限写入服务承诺等5条意见", "2024-06-07")},
         {"title": "有线电视基本收视维护费对低保户、特困户减免事项", "kind": "livelihood", "department": "gbc",
-         "confidential": False,
+         "confidential": False, "public_interest": True, "hearing_required": True,
          "attendance": {"stakeholders": True, "public": True, "experts": True, "media": True,
                         "reason": "涉及困难群众切身利益，邀请网络公司、用户代表、价格领域专家和媒体列席"},
          "openness": {"decision": "public", "method": "门户网站、政务新媒体公开减免政策和办理方式", "reason": "惠民政策需广泛知晓"}},
@@ -1642,7 +1749,7 @@ MEETINGS = [
     ]),
     dict(id="HY-2025-03", date="2025-03-18", body="局党组会", items=[
         {"title": "《云岭省有线电视管理办法（草案送审稿）》", "kind": "major_policy", "department": "zcfg",
-         "confidential": False,
+         "confidential": False, "public_interest": True,
          "public_draft": _draft("2025-01-06", "2025-02-10", "2025010601"),
          "comments": _comments(67, 21, "采纳明确有线电视开机广告限制、用户销户退费时限等21条意见", "2025-03-10")},
         {"title": "《云岭省卫星电视广播地面接收设施安装服务管理实施细则（草案）》", "kind": "major_policy",
@@ -1708,6 +1815,10 @@ def make_meetings() -> None:
                 pd = it["public_draft"]
                 assert pd["published"] < pd["comment_until"] < md and (pd["comment_until"] - pd["published"]).days >= 30
                 assert it["comments"]["published"] < md
+        for it in m["items"]:
+            for key in ("public_draft", "comments"):
+                if key in it and "secrecy_review" not in it[key]:
+                    it[key]["secrecy_review"] = Flow(date=prev_wd(it[key]["published"]), by=SECRECY_BY[it["department"]])
         year = md.year
         data = {"id": m["id"], "date": md, "body": m["body"], "items": m["items"]}
         folder = f"meetings/{year}"
@@ -1730,14 +1841,16 @@ ACTIVITIES = {
         dict(date="2024-02-27", type="head_hears_report", title="局主要负责人听取2024年政务公开工作安排汇报", department="bgs",
              note="要求年内主要负责人至少解读一次重要政策，重大舆情5小时内回应"),
         dict(date="2024-03-14", type="briefing", title="《广播电视节目制作经营许可管理实施细则》政策吹风会", department="gbc",
+             speaker="department_head",
              participants=12, note="向省内主要媒体和行业协会介绍告知承诺制改革"),
         dict(date="2024-03-15", type="head_interpretation", title="局主要负责人在省政府新闻办发布会上解读节目制作经营许可改革",
              document="云岭新广规〔2024〕1号"),
         dict(date="2024-04-30", type="media_interview", title="局主要负责人接受《云岭日报》专访，解读《云岭省广播电视设施保护办法》",
-             document="云岭新广令〔2024〕1号"),
+             document="云岭新广令〔2024〕1号", speaker="head"),
         dict(date="2024-05-14", type="deputy_hears_report", title="分管负责人听取一季度依申请公开办理和复议应诉情况汇报",
              department="bgs"),
         dict(date="2024-06-20", type="press_conference", title="《关于推动广播电视和网络视听产业高质量发展的若干措施》新闻发布会",
+             speaker="deputy",
              document="云岭新广发〔2024〕17号", department="zhyw"),
         dict(date="2024-07-04", type="training", title="全局政务公开业务培训（条例解读、依申请公开办理实务）",
              participants=86, department="bgs"),
@@ -1749,8 +1862,11 @@ ACTIVITIES = {
              department="bgs", note="调研白石县、青岚县两个县级融媒体中心和文化旅游局"),
         dict(date="2024-11-14", type="training", title="依申请公开答复文书规范化培训", participants=38, department="zcfg"),
         dict(date="2024-11-19", type="press_conference", title="关于有线电视服务有关情况的新闻发布会", department="gbc"),
+        dict(date="2024-12-16", type="normative_cleanup", title="2024年度行政规范性文件清理", department="zcfg",
+             cleanup={"continued": ["云岭新广规〔2024〕1号", "云岭新广规〔2024〕3号"], "repealed": ["云岭新广规〔2024〕2号"]},
+             published=("2024-12-27", "2024122701")),
         dict(date="2024-12-17", type="media_interview", title="电影处负责同志做客“政风行风热线”介绍农村电影放映补贴新办法",
-             document="云岭新广规〔2024〕4号", department="dyc"),
+             document="云岭新广规〔2024〕4号", department="dyc", speaker="department_head"),
     ],
     2025: [
         dict(date="2025-01-21", type="head_hears_report", title="局主要负责人听取2024年政务公开工作总结和年度报告编制情况汇报",
@@ -1760,7 +1876,7 @@ ACTIVITIES = {
         dict(date="2025-04-11", type="head_interpretation", title="局主要负责人在省政府新闻办发布会上解读《云岭省有线电视管理办法》",
              document="云岭新广令〔2025〕1号"),
         dict(date="2025-04-16", type="media_interview", title="局主要负责人做客“政风行风热线”解读有线电视用户权益保护",
-             document="云岭新广令〔2025〕1号"),
+             document="云岭新广令〔2025〕1号", speaker="head"),
         dict(date="2025-05-27", type="deputy_hears_report", title="分管负责人听取政府信息公开行政复议应诉情况汇报", department="zcfg"),
         dict(date="2025-06-12", type="press_conference", title="雾溪市地震灾区广播电视应急保障新闻发布会", department="gbc"),
         dict(date="2025-06-26", type="training", title="政务公开和政务舆情回应专题培训", participants=92, department="bgs"),
@@ -1773,6 +1889,11 @@ ACTIVITIES = {
         dict(date="2025-10-30", type="head_hears_report", title="局主要负责人听取政务公开第三方评估发现问题整改情况汇报",
              department="bgs"),
         dict(date="2025-11-20", type="training", title="行政规范性文件公开和解读工作培训", participants=41, department="zcfg"),
+        dict(date="2025-12-05", type="normative_cleanup", title="2025年度行政规范性文件清理", department="zcfg",
+             cleanup={"continued": ["云岭新广规〔2024〕1号", "云岭新广规〔2024〕4号", "云岭新广规〔2025〕1号",
+                                    "云岭新广规〔2025〕2号", "云岭新广规〔2025〕3号", "云岭新广规〔2025〕4号"],
+                      "repealed": ["云岭新广规〔2024〕3号"]},
+             published=("2025-12-15", "2025121501")),
     ],
 }
 
@@ -1786,9 +1907,18 @@ def make_activities() -> None:
             if "document" in e:
                 assert DOC_META[e["document"]][4] <= d
             row = Flow(date=d, type=e["type"], title=e["title"])
-            for k in ("document", "participants", "department", "note"):
+            for k in ("speaker", "document", "participants", "department", "note"):
                 if k in e:
                     row[k] = e[k]
+            if e["type"] == "normative_cleanup":
+                for no in e["cleanup"].get("repealed", []):
+                    assert "repealed" in DOC_BY_NO[no], no  # DOC017: the repeal is recorded on the document
+                row = dict(row)  # written as a block: the clean-up results are lists
+                row["cleanup"] = e["cleanup"]
+                pub = D(e["published"][0])
+                assert wd_between(d, pub) <= 20
+                row["published"] = Flow(date=pub, url=f"{SITE}/xxgk/gfxwjql/{e['published'][1]}.html",
+                                        secrecy_review=Flow(date=prev_wd(pub), by=SECRECY_BY["zcfg"]))
             rows.append(row)
         types = {r["type"] for r in rows}
         assert {"head_interpretation", "head_hears_report", "deputy_hears_report", "deputy_research", "training",
@@ -1845,6 +1975,13 @@ FINDINGS = {
 }
 
 
+#: problems still being rectified when the register ends (problem, source, measure, deadline)
+OPEN_FINDINGS = {
+    ("bgs", 2025): [("政府信息公开第三方评估指出部分栏目信息更新不及时", "third_party",
+                     "对各栏目实行更新时限台账管理，每月通报", "2026-03-31")],
+}
+
+
 def frequent(year: int) -> dict[tuple[str, str], int]:
     """(handler, subject) → count, for topics and documents with ≥3 applications received in year."""
     c: Counter = Counter()
@@ -1889,9 +2026,12 @@ def make_reviews() -> None:
                     freq_rows.append(Flow(subject=s, applications=n, action=action, note=note))
             data = {"department": dept, "year": year, "submitted": C(sub, "报送局办公室日期"),
                     "withheld_reexamined": rows, "frequent_requests": freq_rows,
-                    "findings": [Flow(problem=p, rectification=r, done=D(d)) for p, r, d in FINDINGS[(dept, year)]]}
+                    "findings": [Flow(problem=p, source="self_inspection", rectification=r, deadline=sub, done=D(d))
+                                 for p, r, d in FINDINGS[(dept, year)]]}
+            for p_, src, r_, dl in OPEN_FINDINGS.get((dept, year), []):
+                data["findings"].append(Flow(problem=p_, source=src, rectification=r_, deadline=D(dl)))
             for f in data["findings"]:
-                assert f["done"] <= sub and is_wd(f["done"]), (dept, year, f)
+                assert "done" not in f or (f["done"] <= f["deadline"] and is_wd(f["done"])), (dept, year, f)
             if not rows:
                 data["withheld_reexamined"] = C([], "本年度本部门无不公开、依申请公开或删减后公开的公文")
             if not freq_rows:
@@ -1948,7 +2088,8 @@ REPORTS = {
 def make_reports() -> None:
     for year, r in REPORTS.items():
         pub, url = r["published"]
-        data = {"year": year, "published": Flow(date=D(pub), url=url), "overview": r["overview"],
+        data = {"year": year, "published": Flow(date=D(pub), url=url, secrecy_review=Flow(date=prev_wd(D(pub)), by="局办公室")),
+                "overview": r["overview"],
                 "proactive": C(r["proactive"], "行政许可、行政处罚、行政强制处理决定数；行政事业性收费（万元，含信息处理费）"),
                 "problems": r["problems"], "other": r["other"],
                 "processing_fees": C(r["processing_fees"], "信息处理费（元），与当年缴费的收费通知金额一致")}
@@ -1956,6 +2097,162 @@ def make_reports() -> None:
                   "第二部分的规章、规范性文件件数，第三部分申请办理情况和第四部分复议诉讼情况由 govdisc 根据登记簿计算，",
                   "此处只填写总体情况、许可处罚数量、存在问题和其他事项。本文件兼作 reports/ 文件夹说明。", ""]
         write(f"reports/{year}.yaml", data, header)
+
+
+# ---------------------------------------------------------------------------
+# Assessments (年度考核评议和问责, 《实施办法》第（十三）项)
+# ---------------------------------------------------------------------------
+
+ASSESSMENTS = {
+    2024: dict(completed="2025-01-20", target=("5分（满分100分）", "2025-01-15", "9个处室均达标，综合业务处因公益广告资金拨付情况未按时限公开扣0.5分"),
+               review=("2024-11-28", "群众满意度95.2%，政务公开相关意见12条已逐条办理"),
+               check=("2024-12-16", "检查各处室主动公开、依申请公开办理、目录编制和年终自查准备情况，发现问题3个，已督促整改"),
+               accountability=[("2024-09-10", "zhyw", "公益广告扶持项目资金拨付情况未按目录时限公开", "约谈处室负责人")]),
+    2025: dict(completed="2026-01-21", target=("5分（满分100分）", "2026-01-16", "9个处室均达标"),
+               review=("2025-11-27", "群众满意度96.0%"),
+               check=("2025-12-15", "检查各处室目录更新、舆情回应和规范性文件清理结果公开情况，未发现应公开未公开问题"),
+               accountability=[]),
+}
+
+
+def make_assessments() -> None:
+    for year, a in ASSESSMENTS.items():
+        weight, tdate, tresult = a["target"]
+        rdate, rresult = a["review"]
+        cdate, csummary = a["check"]
+        completed = D(a["completed"])
+        assert completed.year == year + 1 and completed <= D(f"{year + 1}-01-31") and is_wd(completed)
+        data = {"year": year, "completed": C(completed, "考核、评议完成日期（次年1月31日前）"),
+                "target_assessment": {"included": True, "weight": weight, "date": D(tdate), "result": tresult},
+                "conduct_review": {"included": True, "date": D(rdate), "result": rresult},
+                "supervision_check": {"date": D(cdate), "summary": csummary},
+                "accountability": [Flow(date=D(d), department=dept, reason=r, action=act)
+                                   for d, dept, r, act in a["accountability"]]}
+        if not a["accountability"]:
+            data["accountability"] = C([], "本年度未发生问责")
+        header = [f"{year}年度政府信息公开工作考核评议和问责 —— assessments/{year}.yaml",
+                  "政府信息公开工作纳入年度单位目标量化考核和行风评议，做好年度考核和年终督促检查，加大问责力度",
+                  "（《实施办法》第（十三）项）。一年一个文件，于次年年度报告公布前完成。", ""]
+        write(f"assessments/{year}.yaml", data, header)
+
+
+# ---------------------------------------------------------------------------
+# Public participation (公众参与, 《实施办法》第（八）项)
+# ---------------------------------------------------------------------------
+
+# (id, title, kind, department, date, end, decision, participants, summary, published (date, url id) or None)
+PARTICIPATION = [
+    ("CY-2024-001", "有线电视基本收视维护费减免事项听证会", "hearing", "gbc", "2024-05-28", None,
+     Flow(meeting="HY-2024-06", item="有线电视基本收视维护费对低保户、特困户减免事项"), 25,
+     "听证代表25人（用户代表12人、网络公司5人、专家4人、人大代表政协委员4人），多数代表赞成对低保户全额减免",
+     ("2024-06-03", "2024060301")),
+    ("CY-2024-002", "《关于推动广播电视和网络视听产业高质量发展的若干措施（征求意见稿）》公开征求意见", "solicitation",
+     "zhyw", "2024-04-29", "2024-05-31", Flow(document="云岭新广发〔2024〕17号"), 58,
+     "收到意见58条，采纳19条，采纳情况随会议方案报批并公开", ("2024-06-05", "2024060501")),
+    ("CY-2024-003", "农村公益电影放映场次补贴政策执行情况第三方评估", "third_party_evaluation", "dyc", "2024-10-15",
+     "2024-11-15", Flow(document="云岭新广规〔2024〕2号"), None,
+     "评估认为补贴标准偏低、边远山区放映成本未充分考虑，建议修订补贴办法（已据此制定云岭新广规〔2024〕4号）",
+     ("2024-11-22", "2024112201")),
+    ("QD-2024-01", "96128广播电视服务热线", "channel", "zhyw", "2024-12-31", None, None, None,
+     "全年受理咨询、投诉和报修，季度受理情况在ZHYW-06栏目通报", ("2025-01-10", "2025011001")),
+    ("QD-2024-02", "局长信箱", "channel", "bgs", "2024-12-31", None, None, None, "来信按“谁主管谁负责”转办，办结后答复来信人", None),
+    ("CY-2025-001", "《云岭省有线电视管理办法（草案送审稿）》专家论证会", "expert_consultation", "zcfg", "2025-02-20", None,
+     Flow(meeting="HY-2025-03", item="《云岭省有线电视管理办法（草案送审稿）》"), 9,
+     "法学、传媒和价格领域专家9人参加，建议明确用户销户退费时限，已采纳", None),
+    ("CY-2025-002", "网络微短剧发展措施座谈会", "symposium", "gbc", "2025-07-22", None,
+     Flow(meeting="HY-2025-08", item="《关于促进网络微短剧健康繁荣发展的若干措施（征求意见稿）》"), 16,
+     "邀请制作机构、平台企业、网民代表和媒体座谈，收集意见16条", None),
+    ("QD-2025-01", "96128广播电视服务热线", "channel", "zhyw", "2025-12-31", None, None, None,
+     "全年受理咨询、投诉和报修，季度受理情况在ZHYW-06栏目通报", ("2026-01-09", "2026010901")),
+    ("QD-2025-02", "局长信箱", "channel", "bgs", "2025-12-31", None, None, None, "来信按“谁主管谁负责”转办，办结后答复来信人", None),
+]
+#: channel figures: id → (type, received, handled)
+CHANNELS = {"QD-2024-01": ("hotline", 5230, 5218), "QD-2024-02": ("mailbox", 412, 409),
+            "QD-2025-01": ("hotline", 4876, 4870), "QD-2025-02": ("mailbox", 388, 388)}
+
+
+def make_participation() -> None:
+    seen: set[str] = set()
+    meetings = {m["id"]: m for m in MEETINGS}
+    for pid, title, kind, dept, day, end, decision, n, summary, pub in PARTICIPATION:
+        d = D(day)
+        data = {"id": pid, "title": title, "kind": kind, "department": dept, "date": d}
+        if end:
+            data["end"] = D(end)
+        if kind == "channel":
+            ctype, received, handled = CHANNELS[pid]
+            assert handled <= received
+            data.update(channel=ctype, received=received, handled=handled)
+        if decision is not None:
+            if "meeting" in decision:
+                m = meetings[decision["meeting"]]
+                assert decision["item"] in {it["title"] for it in m["items"]} and d < D(m["date"]), pid
+            else:
+                assert decision["document"] in DOC_BY_NO, pid
+            data["decision"] = decision
+        if n is not None:
+            data["participants"] = n
+        data["summary"] = summary
+        if pub:
+            pd = D(pub[0])
+            data["published"] = Flow(date=pd, url=f"{SITE}/hdjl/gzcy/{pub[1]}.html",
+                                     secrecy_review=Flow(date=prev_wd(pd), by=SECRECY_BY[dept]))
+        folder = f"participation/{d.year}"
+        header = None
+        if folder not in seen:
+            seen.add(folder)
+            header = [f"公众参与登记 —— {d.year}年（participation/{d.year}/）",
+                      "涉及重大公共利益和公众权益的重要决策，决策前通过征求意见、听证座谈、咨询协商、列席会议、媒体吹风等",
+                      "方式扩大公众参与；96128热线、局长信箱等渠道每年一条 kind: channel 的记录（《实施办法》第（八）项）。", ""]
+        write(f"participation/{d.year}/{pid}.yaml", data, header)
+
+
+# ---------------------------------------------------------------------------
+# The disclosure guide (政府信息公开指南, 《条例》第十二条)
+# ---------------------------------------------------------------------------
+
+
+def make_guide() -> None:
+    updated = D("2025-03-03")
+    data = {
+        "updated": C(updated, "指南内容最近一次更新（办公时间调整）"),
+        "published": Flow(date=D("2025-03-04"), url=f"{SITE}/xxgk/zn/", secrecy_review=Flow(date=updated, by="局办公室")),
+        "office": {
+            "name": f"{AGENCY}办公室", "address": "云岭市五华区文化路88号局机关一楼政务公开受理窗口", "postcode": "650031",
+            "hours": "工作日上午9:00—12:00，下午14:30—17:30（法定节假日除外）", "phone": "0871-6512 3456",
+            "fax": "0871-6512 3457", "email": "xxgk@xgj.yunling.example", "website": f"{SITE}/xxgk/ysqgk/",
+        },
+        "classification": [
+            Flow(name="机关职能和机构设置", description="主要职责、内设机构、局属单位、办公地址、办公时间、联系方式、负责人姓名"),
+            Flow(name="法规文件", description="规章、行政规范性文件及其解读，规范性文件清理结果"),
+            Flow(name="规划计划", description="行业发展规划、年度工作要点和政务公开工作要点"),
+            Flow(name="政务服务", description="行政许可和其他政务服务事项的依据、条件、程序、办事指南和办理结果"),
+            Flow(name="监管执法", description="行政执法公示、行政处罚决定、“双随机、一公开”抽查结果"),
+            Flow(name="财政资金", description="部门预算、决算、“三公”经费，扶持项目资金分配"),
+            Flow(name="民生工程", description="户户通、农村公益电影放映、农家书屋、全民阅读等项目的实施情况"),
+            Flow(name="应急管理", description="安全播出和应急广播预案中可以公开的部分、突发事件应对情况"),
+            Flow(name="人事信息", description="公务员考试录用、事业单位公开招聘、干部任前公示"),
+            Flow(name="政府信息公开工作", description="政府信息公开指南、主动公开基本目录、年度报告"),
+        ],
+        "arrangement": ("主动公开的政府信息按上述类别和生成日期编排，每条信息标明索引号、名称、内容概述、生成日期和发布机构；"
+                        "各部门主动公开基本目录按“五公开”环节编列事项。"),
+        "obtaining": {
+            "proactive": ("主动公开的政府信息通过本局门户网站政府信息公开专栏、云岭省人民政府公报、政务新媒体、新闻发布会"
+                          "以及广播、电视、报刊等途径公开，并提供检索、查阅、下载功能。"),
+            "on_request": ("向本局申请获取政府信息的，应当向局办公室提出，采用书面形式（含数据电文）；书面确有困难的可以口头提出，"
+                           "由受理窗口代为填写。申请内容应包括申请人的姓名或者名称、身份证明、联系方式，所需政府信息的名称、文号或者"
+                           "便于查询的其他特征性描述，以及获取信息的方式、途径。可当面提交、邮寄（信封注明“政府信息公开申请”）、"
+                           "通过门户网站依申请公开平台或传真提交。"),
+            "reading_rooms": [Flow(name="云岭省档案馆政府信息查阅中心", address="云岭市盘龙区档案路1号",
+                                   hours="工作日9:00—17:00"),
+                              Flow(name="云岭省图书馆政府信息查阅点", address="云岭市五华区翠湖路2号", hours="周二至周日9:00—21:00")],
+        },
+        "remedies": ("对本局政府信息公开工作有意见建议或投诉的，可以向局办公室反映（电话0871-6512 3456），也可以向云岭省人民政府办公厅"
+                     "（省政府信息公开工作主管部门）投诉、举报。"),
+    }
+    write("guide.yaml", data, [f"{AGENCY} 政府信息公开指南（《条例》第十二条）",
+                               "工作机构名称、地址、办公时间、电话、传真、互联网联系方式有变化的，同时修改 updated 并重新公布；",
+                               "govdisc guide --format html -o guide.html 生成门户网站发布的指南。", ""])
 
 
 # ---------------------------------------------------------------------------
@@ -1987,13 +2284,17 @@ def main() -> int:
     make_activities()
     make_reviews()
     make_reports()
+    make_assessments()
+    make_participation()
+    make_guide()
     for y in YEARS:
         assert fees_paid(y) == REPORTS[y]["processing_fees"]
         # the 行政事业性收费 row includes the 信息处理费 (stats/annual.py, FEE_ROW)
         assert REPORTS[y]["proactive"]["fees_wan"] * 10000 >= REPORTS[y]["processing_fees"] - 1e-6
 
     # keep non-YAML files (EXPECTED-*.md) and replace the YAML tree
-    for sub in ("catalog", "documents", "applications", "opinions", "meetings", "activities", "reviews", "reports"):
+    for sub in ("catalog", "documents", "applications", "opinions", "meetings", "activities", "reviews", "reports",
+                "assessments", "participation"):
         shutil.rmtree(out / sub, ignore_errors=True)
     for rel, (lines, _) in sorted(FILES.items()):
         p = out / rel

@@ -63,13 +63,13 @@ OPTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fee_paid": ((), ("note",)),
     "third_party_notice": ((), ("note",)),
     "reply": (("outcome",), ("exemptions", "remedies", "note")),
-    "release": (("at",), ("channel", "title")),
+    "release": (("at",), ("channel", "title", "reviewed_by", "reviewed")),
     "press_conference": (("at",), ("note",)),
-    "follow_up": (("at",), ("note",)),
+    "follow_up": (("at",), ("note", "reviewed_by", "reviewed")),
 }
 OPTION_FLAGS = {"event_date": "--date", "approved_by": "--approved-by", "exemptions": "--exemption",
                 "written": "--written/--not-written", "objection": "--objection/--no-objection",
-                "remedies": "--remedy"}
+                "remedies": "--remedy", "reviewed_by": "--reviewed-by", "reviewed": "--reviewed"}
 
 #: Canonical key order of a record (docs/register-format.md): where a missing key goes.
 KEY_ORDER = {
@@ -162,7 +162,8 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
               party: str | None = None, written: bool | None = None, amount: float | None = None,
               at: str | None = None, channel: str | None = None, title: str | None = None,
               until: date | None = None, delivered: date | None = None, objection: bool | None = None,
-              remedies: Sequence[str] = (), today: date | None = None) -> EventResult:
+              remedies: Sequence[str] = (), reviewed_by: str | None = None, reviewed: date | None = None,
+              today: date | None = None) -> EventResult:
     """Validate and record one event; returns what was written and the recomputed deadlines.
 
     `event_date` (--date) is required for application events; opinion events take `at`
@@ -177,7 +178,8 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
     given = {"days": days, "approved_by": approved_by, "notified": notified, "outcome": outcome,
              "exemptions": list(exemptions) or None, "note": note, "party": party, "written": written,
              "amount": amount, "at": at, "channel": channel, "title": title, "until": until,
-             "delivered": delivered, "objection": objection, "remedies": list(remedies) or None}
+             "delivered": delivered, "objection": objection, "remedies": list(remedies) or None,
+             "reviewed_by": reviewed_by, "reviewed": reviewed}
     given = {k: v for k, v in given.items() if v is not None}
     _check_options(event_type, given)
     path, kind = find_record(root, record_id)
@@ -254,6 +256,8 @@ def _iso(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list):
         return [_iso(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _iso(v) for k, v in value.items()}
     return value
 
 
@@ -550,6 +554,7 @@ def check_opinion_event(rec: Record, event_type: str, d: date | None, given: dic
         for k in ("channel", "title"):
             if k in given:
                 value[k] = given[k]
+        _secrecy_review(value, given, local.date(), warnings)
         return _change("releases", "append", value), warnings
     if event_type == "press_conference":
         if isinstance(rec.data.get("press_conference"), dict) and rec.data["press_conference"]:
@@ -562,7 +567,23 @@ def check_opinion_event(rec: Record, event_type: str, d: date | None, given: dic
     value = {"at": at_text}
     if "note" in given:
         value["note"] = given["note"]
+    _secrecy_review(value, given, local.date(), warnings)
     return _change("follow_ups", "append", value), warnings
+
+
+def _secrecy_review(value: dict[str, Any], given: dict[str, Any], day: date, warnings: list) -> None:
+    """A release's secrecy review (SEC001): --reviewed-by, dated --reviewed or the release's day."""
+    if "reviewed_by" not in given:
+        if "reviewed" in given:
+            raise refuse("--reviewed 须与 --reviewed-by 同用", "--reviewed needs --reviewed-by", "invalid")
+        warnings.append(("没有记录发布前的保密审查（--reviewed-by），govdisc check 将报告 SEC001",
+                         "no secrecy review before the release (--reviewed-by): govdisc check will report SEC001"))
+        return
+    reviewed = given.get("reviewed") or day
+    if reviewed > day:
+        raise refuse(f"保密审查日期 {reviewed} 晚于发布日期 {day}", f"the secrecy review {reviewed} is after the release {day}",
+                     "invalid")
+    value["secrecy_review"] = {"date": reviewed, "by": given["reviewed_by"]}
 
 
 def _tz_ok(tz: str) -> bool:

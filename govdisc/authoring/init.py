@@ -34,6 +34,9 @@ SCHEMA_GLOBS: dict[str, list[str]] = {
     "activities": ["activities/*.yaml", "activities/*.yml"],
     "review": ["reviews/*/*.yaml", "reviews/*/*.yml"],
     "report": ["reports/*.yaml", "reports/*.yml"],
+    "guide": ["guide.yaml", "guide.yml"],
+    "assessment": ["assessments/*.yaml", "assessments/*.yml"],
+    "participation": ["participation/*/*.yaml", "participation/*/*.yml"],
 }
 
 
@@ -45,10 +48,12 @@ class InitResult:
 
 
 def init_register(directory: Path, agency: str | None = None, *, ci: str = "github",
-                  today: date | None = None) -> InitResult:
+                  today: date | None = None, since: int | None = None) -> InitResult:
     """Create the register skeleton in `directory` (created if missing); never overwrite a file.
 
     `ci`: github (.github/workflows/govdisc.yml), gitlab (.gitlab-ci.yml), both, or none.
+    `since`: the first year the register keeps (default this year); a register that back-fills
+    earlier applications starts then, or their dates are implausible (APP026).
     """
     if ci not in CI_CHOICES:
         raise AuthoringError(f"--ci 只能是 {' / '.join(CI_CHOICES)}", f"--ci must be one of {', '.join(CI_CHOICES)}",
@@ -60,6 +65,9 @@ def init_register(directory: Path, agency: str | None = None, *, ci: str = "gith
         raise AuthoringError("--agency 不能为空", "--agency must not be empty", "invalid")
     root.mkdir(parents=True, exist_ok=True)
     day = today or date.today()
+    if since is not None and not 2000 <= since <= day.year + 1:
+        raise AuthoringError(f"--since 应为 2000—{day.year + 1} 之间的年份", f"--since must be a year from 2000 to {day.year + 1}",
+                             "invalid")
     result = InitResult(root.resolve())
     agency_name = agency.strip() if agency else PLACEHOLDER_AGENCY
 
@@ -71,6 +79,7 @@ def init_register(directory: Path, agency: str | None = None, *, ci: str = "gith
     role_codes = fieldhelp.codes("config", "departments[].role")
     files.append((CONFIG_NAME, render("init/govdisc.yaml.j2", "config",
                                       modeline=modeline(f"{SCHEMA_DIR}/config.schema.json"), today=day.isoformat(),
+                                      since=since or day.year,
                                       agency=agency_name, placeholder=agency is None, seq=seq, ind=ind,
                                       role_codes=role_codes)))
     for folder in LAYOUT_DIRS:

@@ -26,7 +26,8 @@ from govdisc.dates import parse_datetime, zone
 from govdisc.loading.layout import CONFIG_NAME
 from govdisc.loading.yamlio import load_text
 
-KINDS = ("application", "document", "opinion", "meeting", "catalog", "review")
+KINDS = ("application", "document", "opinion", "meeting", "catalog", "review", "guide", "assessment",
+         "participation")
 #: Indentation of the templates: mapping 2, dash indented 2 under its key (as docs/register-format.md).
 TEMPLATE_INDENT = Indent(mapping=2, dash=2, after_dash=1)
 _BAD_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -357,8 +358,10 @@ def find_document(root: Path, doc_no: str) -> Path | None:
 
 def new_opinion(root: Path, *, title: str | None = None, detected_at: str | datetime | None = None,
                 level: str | None = None, lead: str | None = None, summary: str | None = None,
-                record_id: str | None = None, now: datetime | None = None, today: date | None = None) -> NewResult:
-    """opinions/<year>/YQ-<year>-NNN.yaml; detected_at defaults to now (register timezone, minutes)."""
+                emergency: bool | None = None, record_id: str | None = None, now: datetime | None = None,
+                today: date | None = None) -> NewResult:
+    """opinions/<year>/YQ-<year>-NNN.yaml; detected_at defaults to now (register timezone, minutes).
+    `emergency` (涉及突发事件) decides whether the 5-hour / 24-hour clocks apply."""
     config, _ = load_config(root)
     check_code("opinion", "level", level, "--level")
     lead = lead or default_department(config)
@@ -380,7 +383,7 @@ def new_opinion(root: Path, *, title: str | None = None, detected_at: str | date
     def build(rid: str, target: Path) -> str:
         return render("records/opinion.yaml.j2", "opinion",
                       modeline=modeline(schema_ref(root, target, "opinion")), today=day.isoformat(), id=rid,
-                      title=title, detected_at=detected_text, level=level, lead=lead,
+                      title=title, detected_at=detected_text, level=level, lead=lead, emergency=emergency,
                       lead_name=config.department_name(lead) if lead else "", summary=summary)
 
     path, rid = _write_with_id(root, "opinions", "YQ", year, 3, record_id, build)
@@ -522,16 +525,86 @@ def new_review(root: Path, *, department: str | None = None, year: int | None = 
     return NewResult(target, _rel(root, target), todo_of("review", text))
 
 
-def _records(folder: Path) -> Iterable[tuple[dict, Path]]:
+def _records(folder: Path, pattern: str = "*.y*ml") -> Iterable[tuple[dict, Path]]:
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in sorted(folder.glob(pattern)):
         try:
             data, err = load_text(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError):
             continue
         if err is None and isinstance(data, dict):
             yield data, path
+
+
+# -- guide, assessment, participation ------------------------------------------------------------
+
+
+def new_guide(root: Path, *, today: date | None = None) -> NewResult:
+    """guide.yaml at the root: the office's name from govdisc.yaml, the classification from the
+    Art. 20 categories of this year's catalogs, the rest left for the clerk."""
+    from govdisc.stats.guide import category_labels
+
+    config, _ = load_config(root)
+    day = _today(today)
+    target = root / "guide.yaml"
+    if target.exists() or (root / "guide.yml").exists():
+        raise AuthoringError("guide.yaml 已存在，未覆盖", "guide.yaml already exists", "exists")
+    labels = category_labels()
+    used: list[str] = []
+    for data, _ in _records(root / "catalog", f"*/{day.year}.y*ml"):
+        for item in data.get("items") or []:
+            cat = item.get("category") if isinstance(item, dict) else None
+            if cat in labels and cat not in used:
+                used.append(cat)
+    used.sort(key=list(labels).index)
+    classes = [{"name": labels[c].split("）", 1)[-1]} for c in used] or [{"name": "机关职能和机构设置"}]
+    dept = config.department_name(config.office) if config.office else ""
+    text = render("records/guide.yaml.j2", "guide", modeline=modeline(schema_ref(root, target, "guide")),
+                  today=day, agency=config.agency, office_name=f"{config.agency}{dept}", classes=classes,
+                  arrangement="按信息类别和生成日期编排，每条信息标明索引号、名称、内容概述和生成日期",
+                  proactive="本机关门户网站政府信息公开专栏；政府公报；新闻发布会；政府信息查阅场所", **_prefixes())
+    _exclusive(target, text)
+    return NewResult(target, "guide.yaml", todo_of("guide", text))
+
+
+def new_assessment(root: Path, *, year: int | None = None, today: date | None = None) -> NewResult:
+    """assessments/<year>.yaml (default: last year, the one assessed at the start of this year)."""
+    load_config(root)
+    day = _today(today)
+    year = year or day.year - 1
+    _check_year(year)
+    target = root / "assessments" / f"{year}.yaml"
+    if target.exists():
+        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
+    text = render("records/assessment.yaml.j2", "assessment",
+                  modeline=modeline(schema_ref(root, target, "assessment")), today=day.isoformat(), year=year)
+    _exclusive(target, text)
+    return NewResult(target, _rel(root, target), todo_of("assessment", text))
+
+
+def new_participation(root: Path, *, kind: str, title: str | None = None, meeting_date: date | None = None,
+                      department: str | None = None, meeting: str | None = None, items: Sequence[str] = (),
+                      documents: Sequence[str] = (), record_id: str | None = None,
+                      today: date | None = None) -> NewResult:
+    """participation/<year>/CY-<year>-NNN.yaml; `--meeting`, `--item` and `--document` name the
+    decision it serves."""
+    config, _ = load_config(root)
+    check_code("participation", "kind", kind, "--kind")
+    department = department or default_department(config)
+    check_department(config, department, "--department")
+    day = _today(today)
+    on = meeting_date or day
+
+    def build(rid: str, target: Path) -> str:
+        return render("records/participation.yaml.j2", "participation",
+                      modeline=modeline(schema_ref(root, target, "participation")), today=day.isoformat(), id=rid,
+                      title=title, kind_=kind, department=department,
+                      department_name=config.department_name(department) if department else "", date_=on,
+                      meeting=meeting, item=items[0] if items else None, document=documents[0] if documents else None)
+
+    path, rid = _write_with_id(root, "participation", "CY", on.year, 3, record_id, build)
+    return NewResult(path, rid, todo_of("participation", path.read_text(encoding="utf-8")))
 
 
 # -- dispatch ----------------------------------------------------------------------------------
@@ -544,6 +617,9 @@ NEW_FUNCTIONS: dict[str, Callable[..., NewResult]] = {
     "meeting": new_meeting,
     "catalog": new_catalog,
     "review": new_review,
+    "guide": new_guide,
+    "assessment": new_assessment,
+    "participation": new_participation,
 }
 
 

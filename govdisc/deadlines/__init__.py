@@ -22,6 +22,7 @@ from govdisc.deadlines.asof import known_by, not_yet
 from govdisc.deadlines.common import day_status
 from govdisc.deadlines.document import document_obligations
 from govdisc.deadlines.opinion import opinion_obligations
+from govdisc.deadlines.review import rectification_obligations
 from govdisc.deadlines.yearend import yearend_obligations
 from govdisc.heap import gc_paused
 from govdisc.internal import Crash, crash
@@ -38,6 +39,7 @@ BY_KIND: dict[str, Clock] = {
     "application": application_obligations,
     "document": document_obligations,
     "opinion": opinion_obligations,
+    "review": rectification_obligations,
 }
 
 
@@ -81,7 +83,7 @@ def reopen_later(obligations: list[Obligation], calendar: WorkCalendar, config: 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
                        as_of: date, explain: bool = False, whole: bool = False,
                        open_only: bool = False, crashes: list[Crash] | None = None) -> list[Obligation]:
-    """The clocks that belong to single records (applications, documents, opinions).
+    """The clocks that belong to single records (applications, documents, opinions, reviews).
 
     By default a record is seen as it stood on the as-of day (see asof.py); `whole` uses every
     recorded fact, for explaining a record's full derivation. `open_only`: see compute_obligations.

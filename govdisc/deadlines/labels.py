@@ -12,9 +12,12 @@ OBLIGATIONS: dict[str, tuple[str, str]] = {
     "interpretation": ("发布政策解读", "Publish the policy interpretation"),
     "release": ("发布权威信息（5小时内）", "Authoritative release (within 5 hours)"),
     "press_conference": ("召开新闻发布会（24小时内）", "Press conference (within 24 hours)"),
+    "timely_release": ("及时发布信息（重点事项）", "Timely release (key matter)"),
     "catalog": ("编制主动公开基本目录", "Compile the proactive-disclosure catalog"),
     "review": ("报送年终自查", "Submit the year-end self-inspection"),
     "annual_report": ("公布政府信息公开工作年度报告", "Publish the annual report"),
+    "rectification": ("完成自查发现问题的整改", "Rectify a problem found in the self-inspection"),
+    "assessment": ("完成年度考核评议", "Complete the year's assessment and conduct review"),
 }
 
 #: event type (applications and opinions) → (zh, en)

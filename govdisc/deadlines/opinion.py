@@ -1,6 +1,8 @@
-"""Clocks of a public-opinion event (seed 六.4): authoritative release in 5 hours, press
-conference in 24 hours, for major and especially major events. Real (clock) time, aware of
-time zones: naive register times are in `config.timezone`.
+"""Clocks of a public-opinion event (seed 二(六)4): authoritative release in 5 hours, press
+conference in 24 hours, for opinion about 特别重大 and 重大 突发事件 (`emergency: true`, level major
+or especially_major); a release "in time" for other key matters when govdisc.yaml sets
+`measures.key_matter_release_hours`. Real (clock) time, aware of time zones: naive register
+times are in `config.timezone`.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_datetime, zone
 from govdisc.deadlines.common import SKIP, obligation
+from govdisc.measures import EMERGENCY_LEVELS, emergency_clocks, key_matter
 from govdisc.model import Obligation, Record, TraceStep
 
-LEVELS = ("major", "especially_major")
+LEVELS = EMERGENCY_LEVELS
 CLOCKS = (("release", 5), ("press_conference", 24))
 
 
@@ -46,9 +49,14 @@ def _times(values: object, key: str, tz: str) -> list[datetime]:
 
 def opinion_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: date,
                         explain: bool = False, open_only: bool = False) -> list[Obligation]:
-    """The 5-hour release and 24-hour press-conference clocks of a major event; with
-    `open_only` a clock already met is left out (see deadlines.compute_obligations)."""
-    if rec.data.get("level") not in LEVELS:
+    """The 5-hour release and 24-hour press-conference clocks of a major emergency, or the
+    key-matter release clock; with `open_only` a clock already met is left out (see
+    deadlines.compute_obligations)."""
+    if emergency_clocks(rec.data):
+        clocks: tuple[tuple[str, int], ...] = CLOCKS
+    elif key_matter(rec.data) and config.measures.key_matter_release_hours:
+        clocks = (("timely_release", config.measures.key_matter_release_hours),)
+    else:
         return []
     tz = config.timezone
     try:
@@ -59,10 +67,11 @@ def opinion_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: d
     if detected is None:
         return []
     lead = rec.data.get("lead") if isinstance(rec.data.get("lead"), str) else None
-    done = {"release": _times(rec.data.get("releases"), "at", tz),
+    releases = _times(rec.data.get("releases"), "at", tz)
+    done = {"release": releases, "timely_release": releases,
             "press_conference": _times(rec.data.get("press_conference"), "at", tz)}
     out = []
-    for name, hours in CLOCKS:
+    for name, hours in clocks:
         try:
             due = (detected + timedelta(hours=hours)).astimezone(local)
         except SKIP:
@@ -82,8 +91,11 @@ def opinion_obligations(rec: Record, config: Config, cal: WorkCalendar, as_of: d
 def opinion_trace(detected: datetime, due: datetime, hours: int, met: datetime | None,
                   name: str) -> list[TraceStep]:
     """Detection, the due instant, and the first response."""
-    what = ("发布权威信息", "authoritative release") if name == "release" else ("召开新闻发布会", "press conference")
-    steps = [TraceStep(detected.isoformat(), "start", "监测发现舆情（重大/特别重大）", "event detected (major)"),
+    what = {"release": ("发布权威信息", "authoritative release"),
+            "timely_release": ("及时发布信息", "release in time")}.get(name, ("召开新闻发布会", "press conference"))
+    start = ("监测发现舆情（重点事项）", "event detected (key matter)") if name == "timely_release" \
+        else ("监测发现舆情（重大、特别重大突发事件）", "event detected (major emergency)")
+    steps = [TraceStep(detected.isoformat(), "start", *start),
              TraceStep(due.isoformat(), "due", f"{what[0]}期限：发现后{hours}小时（实时计算，不分工作日）",
                        f"{what[1]} due {hours} hours after detection (clock time)")]
     if met is not None:

@@ -27,11 +27,16 @@ LAYOUT: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("activities", rf"activities/{_YEAR}\.ya?ml", "activities/<年度>.yaml"),
         ("review", rf"reviews/{_DEPT}/{_YEAR}\.ya?ml", "reviews/<部门>/<年度>.yaml"),
         ("report", rf"reports/{_YEAR}\.ya?ml", "reports/<年度>.yaml"),
+        ("guide", r"guide\.ya?ml", "guide.yaml"),
+        ("assessment", rf"assessments/{_YEAR}\.ya?ml", "assessments/<年度>.yaml"),
+        ("participation", rf"participation/{_YEAR}/{_NAME}", "participation/<年度>/<编号>.yaml"),
     )
 )
 #: Top-level folders that belong to the layout; YAML elsewhere is not ours to judge.
 LAYOUT_DIRS = ("catalog", "documents", "applications", "opinions", "meetings",
-               "activities", "reviews", "reports")
+               "activities", "reviews", "reports", "assessments", "participation")
+#: Files of the layout at the register's root, besides govdisc.yaml.
+ROOT_FILES = ("guide.yaml", "guide.yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def expected_place(kind: str) -> str:
 
 
 #: Kinds whose pattern takes any file name in its year folder (see `_folder_spec`).
-_ANY_NAME = ("document", "application", "opinion", "meeting")
+_ANY_NAME = ("document", "application", "opinion", "meeting", "participation")
 
 
 def _folder_spec(rel_dir: str) -> FileSpec | None:
@@ -113,6 +118,7 @@ def scan(root: Path) -> list[FileSpec]:
     """
     root_real = os.path.realpath(root)
     specs = [_config_spec(root, root_real)]
+    specs += [_root_spec(root, root_real, name) for name in ROOT_FILES if os.path.lexists(os.path.join(root, name))]
     for top in LAYOUT_DIRS:
         _walk(root, root_real, top, specs)
     specs[1:] = sorted(specs[1:], key=lambda s: s.path)
@@ -163,6 +169,17 @@ def _config_spec(root: Path, root_real: str) -> FileSpec:
     if os.path.islink(full):
         return _link_spec(root_real, CONFIG_NAME, full, folder=False)
     return classify(CONFIG_NAME)
+
+
+def _root_spec(root: Path, root_real: str, name: str) -> FileSpec:
+    """A record file at the root (guide.yaml): a link or a non-regular file is refused as in
+    the layout folders."""
+    full = os.path.join(root, name)
+    if os.path.islink(full):
+        return _link_spec(root_real, name, full, folder=False)
+    if not os.path.isfile(full):
+        return _refused(name, "REG019", **_not_regular(full))
+    return classify(name)
 
 
 def _link_spec(root_real: str, rel: str, full: str, folder: bool) -> FileSpec:

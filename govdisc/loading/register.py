@@ -79,5 +79,6 @@ def _suggest(path: str) -> str:
     top = path.split("/", 1)[0]
     kind = {"catalog": "catalog", "documents": "document", "applications": "application",
             "opinions": "opinion", "meetings": "meeting", "activities": "activities",
-            "reviews": "review", "reports": "report"}.get(top)
+            "reviews": "review", "reports": "report", "assessments": "assessment",
+            "participation": "participation"}.get(top)
     return f"应放在 {expected_place(kind)}" if kind else "参见 docs/register-format.md"

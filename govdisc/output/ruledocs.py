@@ -39,6 +39,7 @@ def explain(code: str, lang: str) -> str | None:
         f"{'Family' if en else '类别'}: {r.family} — {fam[1] if en else fam[0]}",
         f"{'Default severity' if en else '默认级别'}: {r.severity if en else SEVERITY_ZH[r.severity]}",
         f"{'Legal basis' if en else '依据'}: {r.basis}",
+        f"{'Clauses' if en else '条款'}: {'、'.join(r.clauses) or '—'}",
         f"{'Message' if en else '提示信息'}: {r.message_en if en else r.message_zh}",
         f"{'How to fix' if en else '修复方法'}: {r.hint_en if en else r.hint_zh}",
         f"{'Settings' if en else '设置'}: govdisc.yaml → rules: {{{r.code}: error|warning|info|off}}；"
@@ -70,6 +71,7 @@ def rules_markdown() -> str:
                 f"### {r.code} {r.title_zh} / {r.title_en}", "",
                 f"- 默认级别 severity: `{r.severity}`",
                 f"- 依据 basis: {r.basis}",
+                f"- 条款 clauses: {'、'.join(r.clauses) or '—'}",
                 f"- 提示 message: {r.message_zh}",
                 f"- message (en): {r.message_en}",
                 f"- 修复 hint: {r.hint_zh}",

@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from govdisc.render.env import paragraphs, render_template, zh_date
 from govdisc.render.grid import Cell, Grid, format_number, header, num, simple_grid
+from govdisc.render.measures import annual_blocks
 from govdisc.render.meta import ReportMeta
 from govdisc.stats import labels as L
 from govdisc.textsafety import document_text
@@ -322,6 +323,7 @@ def annual_view(stats: dict, meta: ReportMeta, appendix: bool = False) -> dict:
     overview = _narrative(stats, "overview")
     generated = [s for s in (proactive_sentence(stats), applications_sentence(stats), reviews_sentence(stats)) if s]
     overview += [_p(s, "computed") for s in generated]
+    measures_blocks = annual_blocks(stats)
     other = _narrative(stats, "other")
     fee = fee_sentence(stats)
     if fee:
@@ -339,6 +341,8 @@ def annual_view(stats: dict, meta: ReportMeta, appendix: bool = False) -> dict:
         {"key": "problems", "heading": heads["problems"], "blocks": _narrative(stats, "problems")},
         {"key": "other", "heading": heads["other"], "blocks": other},
     ]
+    for section in sections:  # what the implementation measures ask for (govdisc.render.measures)
+        section["blocks"] += measures_blocks.get(section["key"], [])
     extra = None
     if appendix:
         blocks = [{"type": "table", "grid": response_time_grid(stats)}] if stats["response_times"]["count"] \

@@ -24,6 +24,7 @@ from typing import Callable
 from govdisc.render.annual import FORMATS, render_docx, render_text
 from govdisc.render.env import zh_date
 from govdisc.render.grid import UNKNOWN, simple_grid
+from govdisc.render.measures import rectification_grid, review_sections
 from govdisc.render.meta import ReportMeta
 
 CN_NUM = "一二三四五六七八九十"
@@ -346,7 +347,7 @@ def opinions_item(dept: dict, ctx: Context) -> list[dict]:
         return [_p("本年度本部门没有牵头回应的政务舆情。")]
     major = [o for o in ops if o["clocked"]]
     bad = [o for o in major if o["release"]["status"] != "done" or o["press"]["status"] != "done"]
-    text = f"本年度本部门牵头回应政务舆情{len(ops)}起，其中重大、特别重大{len(major)}起"
+    text = f"本年度本部门牵头回应政务舆情{len(ops)}起，其中涉及重大、特别重大突发事件的{len(major)}起"
     if major:
         text += "，均在5小时内发布权威信息、24小时内召开新闻发布会" if not bad \
             else f"，{len(bad)}起未在5小时内发布权威信息或24小时内召开新闻发布会"
@@ -366,12 +367,10 @@ def self_findings_item(dept: dict, ctx: Context) -> list[dict]:
     sf = dept["self_findings"]
     if not sf:
         return [_p("自查未发现问题。" if dept["review"]["exists"] else "未进行自查，无整改情况。")]
-    open_ = sum(1 for f in sf if not f["done"])
+    open_ = sum(1 for f in sf if f["status"] not in ("done", "late"))
     text = f"自查发现问题{len(sf)}个，" + (f"已整改{len(sf) - open_}个，尚未完成整改{open_}个。" if open_ else "均已整改。")
-    return [_p(text), _t(simple_grid(["问题", "整改措施", "完成日期"],
-                           [[ctx.text(f["problem"]), ctx.text(f["rectification"]),
-                             _d(f["done"]) if f["done"] else "尚未完成"] for f in sf],
-                           widths=[5, 5, 2.6], align=["left", "left", "center"], font_pt=9))]
+    named = [{**f, "problem": ctx.text(f["problem"]), "rectification": ctx.text(f["rectification"])} for f in sf]
+    return [_p(text), _t(rectification_grid(named))]
 
 
 def check_item(dept: dict, ctx: Context) -> list[dict]:
@@ -439,6 +438,7 @@ def review_view(data: dict, meta: ReportMeta) -> dict:
             blocks += department_blocks(dept, ctx, level=3)
         sections.append({"key": "departments", "heading": "二、各部门自查情况", "blocks": blocks})
         signer = agency
+    sections += review_sections(data)
     return {"title": title_of(data, agency), "agency": agency, "year": year, "intro": intro,
             "sections": sections, "appendix": None,
             "signature": {"name": signer, "date": zh_date(meta.as_of)}, "meta": meta}

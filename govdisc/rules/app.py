@@ -159,6 +159,7 @@ def _since(ctx: Context) -> int | None:
           "If the deadline looks wrong, check the receipt date and the events."),
     bad="id: YSQ-2025-0003\nchannel: in_person\nsubmitted: 2025-10-09\n# 没有 reply",
     good="id: YSQ-2025-0003\nchannel: in_person\nsubmitted: 2025-10-09\nreply: {date: 2025-11-03, outcome: disclosed}",
+    clauses=("二(七)", "条例第33条"),
 )
 def reply_overdue(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "reply"):
@@ -185,6 +186,7 @@ def reply_overdue(ctx: Context) -> Iterator[Hit]:
           "the applicant before the deadline (record an extension event)."),
     bad="submitted: 2025-12-29\n# 2026-01-27 到期，尚未答复",
     good="submitted: 2025-12-29\nreply: {date: 2026-01-20, outcome: disclosed}",
+    clauses=("二(七)", "条例第33条"),
 )
 def reply_due_soon(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "reply"):
@@ -207,6 +209,7 @@ def reply_due_soon(ctx: Context) -> Iterator[Hit]:
           "check the receipt date and the events (correction, consultation, extension, fee)."),
     bad="submitted: 2024-09-02\nreply: {date: 2024-10-15, outcome: disclosed}",
     good="submitted: 2024-09-02\nreply: {date: 2024-09-27, outcome: disclosed}",
+    clauses=("二(七)", "条例第33条"),
 )
 def reply_late(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "reply"):
@@ -234,6 +237,7 @@ def reply_late(ctx: Context) -> Iterator[Hit]:
           "Ask for a correction within 7 working days of receipt; check the correction_notice date and the receipt date."),
     bad="submitted: 2024-10-08\nevents:\n  - {type: correction_notice, date: 2024-10-25}",
     good="submitted: 2024-10-08\nevents:\n  - {type: correction_notice, date: 2024-10-14}",
+    clauses=("二(七)", "条例第30条"),
 )
 def correction_notice_late(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "correction_notice"):
@@ -262,6 +266,7 @@ def correction_notice_late(ctx: Context) -> Iterator[Hit]:
          "  - {type: correction_notice, date: 2024-10-18}"),
     good=("events:\n  - {type: correction_notice, date: 2024-10-10}\n  - {type: correction_received, date: 2024-10-15}\n"
           "reply: {date: 2024-11-05, outcome: still_unclear}"),
+    clauses=("条例第30条",),
 )
 @per_record("application")
 def correction_twice(rec: Record) -> Iterator[Hit]:
@@ -329,7 +334,7 @@ def extension_notified_late(ctx: Context) -> Iterator[Hit]:
           "Extensions add at most 20 working days in all; anything beyond does not count."),
     bad="events:\n  - {type: extension, date: 2024-11-20, days: 30, approved_by: 局办公室主任}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
-    clauses=("条例第33条第2款",),
+    clauses=("条例第33条第2款", "二(七)"),
 )
 def extension_too_long(ctx: Context) -> Iterator[Hit]:
     for e, rec in _effects(ctx, "extension", "applied", "capped", "over_cap", "late", "no_days",
@@ -441,6 +446,7 @@ def _third_party(ev: dict) -> bool:
           "Consult the third party with a written letter and write written: true; for another agency write party: agency."),
     bad="events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party}",
     good="events:\n  - {type: consultation_sent, date: 2024-10-16, party: third_party, written: true}",
+    clauses=("条例第32条",),
 )
 @per_record("application")
 def consultation_not_written(rec: Record) -> Iterator[Hit]:
@@ -467,6 +473,7 @@ def consultation_not_written(rec: Record) -> Iterator[Hit]:
     bad="events:\n  - {type: consultation_sent, date: 2025-11-03, party: third_party, written: true}\n# 无 consultation_answered、无 reply",
     good=("events:\n  - {type: consultation_sent, date: 2025-11-03, party: third_party, written: true}\n"
           "reply: {date: 2025-12-01, outcome: disclosed, note: 第三方逾期未提出意见，经研究决定公开}"),
+    clauses=("条例第32条",),
 )
 def consultation_silent(ctx: Context) -> Iterator[Hit]:
     for ob, rec in _obligations(ctx, "consultation_reply"):
@@ -564,6 +571,7 @@ def fee_notice_late(ctx: Context) -> Iterator[Hit]:
           "List the exemption codes in reply.exemptions, e.g. [third_party_rights]; for withheld, the first sets the report row."),
     bad="reply: {date: 2024-12-10, outcome: withheld}",
     good="reply: {date: 2024-12-10, outcome: withheld, exemptions: [process_info]}",
+    clauses=("二(七)", "条例第36条", "条例第37条"),
 )
 @per_record("application")
 def withheld_without_exemption(rec: Record) -> Iterator[Hit]:
@@ -587,6 +595,7 @@ def withheld_without_exemption(rec: Record) -> Iterator[Hit]:
     hint=("补录答复日期 reply.date；尚未答复的，删除 reply。", "Record reply.date; if there is no reply yet, remove reply."),
     bad="reply: {outcome: disclosed}",
     good="reply: {date: 2024-12-10, outcome: disclosed}",
+    clauses=("二(七)", "条例第33条"),
 )
 @per_record("application")
 def reply_without_date(rec: Record) -> Iterator[Hit]:
@@ -610,6 +619,7 @@ def reply_without_date(rec: Record) -> Iterator[Hit]:
           "Check the outcome: if something was withheld, use partially_disclosed or withheld; otherwise drop exemptions."),
     bad="reply: {date: 2024-12-10, outcome: disclosed, exemptions: [process_info]}",
     good="reply: {date: 2024-12-10, outcome: partially_disclosed, exemptions: [process_info]}",
+    clauses=("条例第36条",),
 )
 @per_record("application")
 def exemption_on_other_outcome(rec: Record) -> Iterator[Hit]:
@@ -636,6 +646,7 @@ def exemption_on_other_outcome(rec: Record) -> Iterator[Hit]:
           "Record signed_for (signed-for mail) or confirmed (ordinary mail, online, fax)."),
     bad="channel: online\nsubmitted: 2024-09-26",
     good="channel: online\nsubmitted: 2024-09-26\nconfirmed: 2024-09-27",
+    clauses=("二(七)", "条例第31条"),
 )
 @per_record("application")
 def receipt_missing(rec: Record) -> Iterator[Hit]:
@@ -664,7 +675,7 @@ def receipt_missing(rec: Record) -> Iterator[Hit]:
     bad="submitted: 2024-10-08\nevents:\n  - {type: correction_received, date: 2024-10-05}",
     good=("submitted: 2024-10-08\nevents:\n  - {type: correction_notice, date: 2024-10-10}\n"
           "  - {type: correction_received, date: 2024-10-15}"),
-    clauses=("条例第30条", "条例第31条", "条例第35条", "条例第45条"),
+    clauses=("条例第30条", "条例第31条", "条例第33条", "条例第35条", "条例第45条"),
 )
 @per_record("application")
 def dates_out_of_order(rec: Record) -> Iterator[Hit]:
@@ -828,6 +839,7 @@ def _before(events: list, t: str, until: date | None) -> list[date]:
     bad="reply: {date: 2024-11-05, outcome: still_unclear}",
     good=("events:\n  - {type: correction_notice, date: 2024-10-10}\n  - {type: correction_received, date: 2024-10-15}\n"
           "reply: {date: 2024-11-05, outcome: still_unclear}"),
+    clauses=("条例第30条",),
 )
 @per_record("application")
 def still_unclear_without_correction(rec: Record) -> Iterator[Hit]:
@@ -855,6 +867,7 @@ def still_unclear_without_correction(rec: Record) -> Iterator[Hit]:
           "Record the correction notice; if the applicant did correct, answer the corrected application with the fitting outcome."),
     bad="reply: {date: 2024-11-20, outcome: no_correction}",
     good="events:\n  - {type: correction_notice, date: 2024-10-10, note: 请于15日内补正}\nreply: {date: 2024-11-20, outcome: no_correction}",
+    clauses=("条例第30条",),
 )
 @per_record("application")
 def no_correction_mismatch(rec: Record) -> Iterator[Hit]:
@@ -883,6 +896,7 @@ def no_correction_mismatch(rec: Record) -> Iterator[Hit]:
           "Record the fee_notice event; if the fee was paid, reply and choose the fitting outcome."),
     bad="reply: {date: 2024-12-20, outcome: no_fee}",
     good="events:\n  - {type: fee_notice, date: 2024-11-01, amount: 300}\nreply: {date: 2024-12-20, outcome: no_fee}",
+    clauses=("条例第42条",),
 )
 @per_record("application")
 def no_fee_mismatch(rec: Record) -> Iterator[Hit]:
@@ -909,6 +923,7 @@ def no_fee_mismatch(rec: Record) -> Iterator[Hit]:
           "Write the outcome code in reply.outcome, e.g. disclosed, withheld, not_held."),
     bad="reply: {date: 2024-12-10}",
     good="reply: {date: 2024-12-10, outcome: disclosed}",
+    clauses=("二(七)", "条例第36条"),
 )
 @per_record("application")
 def reply_without_outcome(rec: Record) -> Iterator[Hit]:
@@ -926,6 +941,7 @@ def reply_without_outcome(rec: Record) -> Iterator[Hit]:
     hint=("在该 extension 事件中写明 days（1 至 20）。", "Write days (1 to 20) in the extension event."),
     bad="events:\n  - {type: extension, date: 2024-11-20, approved_by: 局办公室主任}",
     good="events:\n  - {type: extension, date: 2024-11-20, days: 20, approved_by: 局办公室主任}",
+    clauses=("条例第33条第2款",),
 )
 @per_record("application")
 def extension_without_days(rec: Record) -> Iterator[Hit]:

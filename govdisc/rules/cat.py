@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any, Iterator
 
 from govdisc.dates import parse_date
 from govdisc.loading.layout import classify
+from govdisc.measures import catalog_due, catalog_years
 from govdisc.model import Record
 from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
@@ -47,19 +47,21 @@ def _item_label(item: dict, i: int) -> str:
 @rule(
     "CAT001", "error",
     title=("部门缺少年度主动公开基本目录", "Department without a catalog for the year"),
-    message=("部门 {dept}（{name}）没有 {year} 年度主动公开基本目录（catalog/{dept}/{year}.yaml），应于 {year}-12-31 前编制完成",
+    message=("部门 {dept}（{name}）没有 {year} 年度主动公开基本目录（catalog/{dept}/{year}.yaml），应于 {due} 前编制完成",
              "department {dept} ({name}) has no proactive-disclosure catalog for {year} "
-             "(catalog/{dept}/{year}.yaml); it was due by {year}-12-31"),
-    basis="《实施办法》二（四）3“每年年底前，各单位部门要完成主动公开基本目录编制工作，并动态更新”",
+             "(catalog/{dept}/{year}.yaml); it was due by {due}"),
+    basis="《实施办法》二（四）3“每年年底前，各单位部门要完成主动公开基本目录编制工作，并动态更新”"
+          "（期限按 govdisc.yaml 的 measures.catalog_timing：当年目录于当年年底前，或下一年度目录于本年年底前）",
     hint=("用 `govdisc new catalog` 为该部门该年度编制目录，写明各事项的主体、内容、时限、方式；"
           "该部门当年已撤销或无公开职责的，在 govdisc.yaml 的部门条目处注明忽略理由。",
           "Compile the catalog with `govdisc new catalog`; if the department did not exist or has no "
           "disclosure duty that year, suppress the finding on its govdisc.yaml entry with the reason."),
+    clauses=("二(四)3", "条例第12条"),
     bad="# govdisc.yaml 登记了部门 gbc，但没有 catalog/gbc/2024.yaml",
     good="# catalog/gbc/2024.yaml\ndepartment: gbc\nyear: 2024\ncompiled: 2024-12-20\nitems: [...]",
 )
 def missing_catalog(ctx: Context) -> Iterator[Hit]:
-    years = ctx.finished_years()
+    years = [y for y in catalog_years(ctx.years, ctx.config) if catalog_due(ctx.config, y) < ctx.as_of]
     if not years:
         return
     have = {_catalog_key(rec) for rec in ctx.kind("catalog")}
@@ -74,7 +76,8 @@ def missing_catalog(ctx: Context) -> Iterator[Hit]:
         name = dep.get("name") if isinstance(dep.get("name"), str) else dept
         for year in years:
             if (dept, year) not in have:
-                yield hit(cfg, ("departments", i), path="govdisc.yaml", dept=dept, name=name, year=year)
+                yield hit(cfg, ("departments", i), path="govdisc.yaml", dept=dept, name=name, year=year,
+                          due=catalog_due(ctx.config, year).isoformat())
 
 
 def _empty(value: Any) -> bool:
@@ -102,6 +105,7 @@ _FIELDS = (("title", "公开事项（主体）", "subject (title)"), ("content",
     bad="- id: BGS-01\n  title: 机构职能\n  content: ''\n  time_limit: ''\n  channels: []",
     good="- id: BGS-01\n  title: 机构职能\n  content: 本局职能、内设机构、办公地址、联系方式\n"
          "  time_limit: {days: 20, from: 信息形成或变更之日}\n  channels: [门户网站]",
+    clauses=("二(四)3", "条例第12条"),
 )
 def incomplete_items(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("catalog"):
@@ -129,37 +133,56 @@ def incomplete_items(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CAT003", "warning",
-    title=("目录未覆盖“五公开”某一环节", "Catalog covers no item of an openness stage"),
-    message=("{dept} {year} 年度目录没有属于“{stage}”环节的事项", "the {year} catalog of {dept} has no item of stage '{stage_en}'"),
-    basis="《实施办法》一（一）、二（四）3 推进决策公开、执行公开、管理公开、服务公开和结果公开（“五公开”）",
-    hint=("梳理本部门该环节应公开的内容（如决策公开：决策草案、决策依据；结果公开：政策执行效果、审计结果），"
-          "增加目录事项并标注 stage。",
-          "Add items for the missing stage and set their `stage`."),
-    bad="items:\n  - {id: BGS-01, stage: decision, ...}\n  - {id: BGS-02, stage: decision, ...}",
+    title=("目录未覆盖“五公开”某一环节", "Catalogs cover no item of an openness stage"),
+    message=("{whose} {year} 年度目录没有属于“{stage}”环节的事项", "the {year} catalog{whose_en} has no item of stage '{stage_en}'"),
+    basis="《实施办法》一（一）、一（三）、二（四）3 推进决策公开、执行公开、管理公开、服务公开和结果公开（“五公开”），"
+          "“进一步明确各领域‘五公开’的主体、内容、时限、方式”（本机关整体的义务；govdisc.yaml 的 "
+          "measures.five_openness: department 时逐个部门判断）",
+    hint=("梳理该环节应公开的内容（如决策公开：决策草案、决策依据；结果公开：政策执行效果、审计结果），"
+          "在相应部门的目录中增加事项并标注 stage。",
+          "Add items for the missing stage to the catalog of the department concerned and set their `stage`."),
+    bad="# 全局各部门 2024 年度目录合计\nitems:\n  - {id: BGS-01, stage: decision, ...}\n  - {id: ZCFG-01, stage: decision, ...}",
     good="items:\n  - {id: BGS-01, stage: decision, ...}\n  - {id: BGS-02, stage: execution, ...}\n"
-         "  - {id: BGS-03, stage: management, ...}\n  - {id: BGS-04, stage: service, ...}\n"
-         "  - {id: BGS-05, stage: result, ...}",
+         "  - {id: ZCFG-01, stage: management, ...}\n  - {id: ZCFG-02, stage: service, ...}\n"
+         "  - {id: XXZX-01, stage: result, ...}",
+    clauses=("一(三)", "二(四)3"),
 )
 def missing_stage(ctx: Context) -> Iterator[Hit]:
+    by_year: dict[int, list[Record]] = {}
     for rec in ctx.kind("catalog"):
         if not isinstance(rec.data.get("items"), list):
             continue
-        covered = {item.get("stage") for _, item in _items(rec)}
         dept, year = _catalog_key(rec)
+        if ctx.config.measures.five_openness == "department":
+            covered = {item.get("stage") for _, item in _items(rec)}
+            for stage, zh in STAGES.items():
+                if stage not in covered:
+                    yield hit(rec, ("items",), anchor="key", whose=dept, whose_en=f" of {dept}", year=year,
+                              stage=zh, stage_en=stage)
+        elif isinstance(year, int):
+            by_year.setdefault(year, []).append(rec)
+    for year, recs in sorted(by_year.items()):
+        covered = {item.get("stage") for rec in recs for _, item in _items(rec)}
+        office = next((r for r in recs if _catalog_key(r)[0] == ctx.config.office), recs[0])
         for stage, zh in STAGES.items():
             if stage not in covered:
-                yield hit(rec, ("items",), anchor="key", dept=dept, year=year, stage=zh, stage_en=stage)
+                yield hit(office, ("items",), anchor="key", whose="本机关各部门", whose_en="s of all departments",
+                          year=year, stage=zh, stage_en=stage)
 
 
 @rule(
     "CAT004", "warning",
-    title=("目录编制晚于当年年底", "Catalog compiled after the year's end"),
-    message=("{year} 年度目录的编制完成日期 {compiled} 晚于 {year}-12-31",
-             "the {year} catalog was compiled on {compiled}, after {year}-12-31"),
-    basis="《实施办法》二（四）3“每年年底前，各单位部门要完成主动公开基本目录编制工作”",
-    hint=("年度目录应在当年 12 月 31 日前编制完成；核对 compiled 是否笔误，之后的修改记入 updated。",
-          "Compile the catalog by 31 December; later changes go in `updated`."),
+    title=("目录编制晚于年底期限", "Catalog compiled after its year-end deadline"),
+    message=("{year} 年度目录的编制完成日期 {compiled} 晚于 {due}",
+             "the {year} catalog was compiled on {compiled}, after {due}"),
+    basis="《实施办法》二（四）3“每年年底前，各单位部门要完成主动公开基本目录编制工作”"
+          "（期限按 govdisc.yaml 的 measures.catalog_timing）",
+    hint=("年度目录应在期限（当年或上一年的 12 月 31 日，见 measures.catalog_timing）前编制完成；"
+          "核对 compiled 是否笔误，之后的修改记入 updated。",
+          "Compile the catalog by its deadline (31 December of its year, or of the year before: "
+          "measures.catalog_timing); later changes go in `updated`."),
     bad="year: 2024\ncompiled: 2025-01-15", good="year: 2024\ncompiled: 2024-12-20\nupdated: 2025-01-15",
+    clauses=("二(四)3",),
 )
 def compiled_late(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("catalog"):
@@ -167,8 +190,9 @@ def compiled_late(ctx: Context) -> Iterator[Hit]:
         _, year = _catalog_key(rec)
         if compiled is None or not isinstance(year, int):
             continue
-        if compiled > date(year, 12, 31):
-            yield hit(rec, ("compiled",), year=year, compiled=compiled.isoformat())
+        due = catalog_due(ctx.config, year)
+        if compiled > due:
+            yield hit(rec, ("compiled",), year=year, compiled=compiled.isoformat(), due=due.isoformat())
 
 
 _TITLE = re.compile(r"《([^》]*)》")
@@ -196,6 +220,7 @@ def _basis_problem(basis: Any) -> tuple[str, str] | None:
           "Shorten the limit to 20 working days, or name the law or regulation that sets the longer period in `basis`."),
     bad="time_limit: {days: 30, from: 信息形成之日}\nbasis: 《条例》第二十条",
     good="time_limit: {days: 20, from: 信息形成之日}\nbasis: 《条例》第二十条",
+    clauses=("二(四)3", "条例第26条"),
 )
 def long_time_limit(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("catalog"):
@@ -208,3 +233,30 @@ def long_time_limit(ctx: Context) -> Iterator[Hit]:
             if problem is not None:
                 yield hit(rec, ("items", i, "time_limit", "days"), item=_item_label(item, i), days=days,
                           problem=problem[0], problem_en=problem[1])
+
+
+@rule(
+    "CAT006", "error",
+    title=("负面清单事项没有法律依据", "Negative-list entry without a legal basis"),
+    message=("负面清单事项“{matter}”没有写明不予公开的法律、法规依据（basis）",
+             "negative-list entry “{matter}” gives no law or regulation for withholding it (basis)"),
+    basis="《实施办法》一（三）“依法积极稳妥实行政务公开负面清单制度”；《条例》第十三条至第十六条（除法定情形外，政府信息应当公开）",
+    hint=("在 basis 中写明不予公开所依据的法律、法规名称和条款（用书名号），例如 《条例》第十四条；"
+          "找不到法定依据的事项应删除并纳入主动公开。",
+          "Name the law or regulation (in 《》 with its article) in basis; an entry with no legal basis must be "
+          "removed and disclosed."),
+    bad="negative_list:\n  - {matter: 安全播出保障方案, basis: 内部规定}",
+    good="negative_list:\n  - {matter: 安全播出保障方案中的台站点位, basis: 《条例》第十四条；《广播电视设施保护条例》第七条}",
+    clauses=("一(三)", "条例第13条"),
+)
+def negative_list_without_basis(ctx: Context) -> Iterator[Hit]:
+    for rec in ctx.kind("catalog"):
+        for i, entry in enumerate(rec.seq("negative_list")):
+            if not isinstance(entry, dict):
+                continue
+            basis = entry.get("basis")
+            if isinstance(basis, str) and _TITLE.search(basis):
+                continue
+            matter = entry.get("matter") if isinstance(entry.get("matter"), str) else f"第{i + 1}项"
+            yield hit(rec, ("negative_list", i, "basis") if "basis" in entry else ("negative_list", i),
+                      anchor="value" if "basis" in entry else "parent", matter=matter)

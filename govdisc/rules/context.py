@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from govdisc.config import Config
 from govdisc.dates import parse_date
@@ -17,6 +18,8 @@ from govdisc.model import Obligation, Record
 
 if TYPE_CHECKING:
     from govdisc.calendar import WorkCalendar
+
+_YEAR_FILE = re.compile(r"(\d{4})\.ya?ml$")
 
 
 @dataclass
@@ -114,6 +117,14 @@ class Context:
 
     def date(self, value: object) -> date | None:
         return parse_date(value)
+
+    def yearly_misses(self, name: str) -> Iterator[tuple[int, Obligation]]:
+        """The year-end clocks `name` (annual_report, assessment…) overdue or met late, with the
+        year they are for (the year of their file, else the year before the due date)."""
+        for ob in self.obligations:
+            if ob.obligation == name and ob.status in ("overdue", "late"):
+                m = _YEAR_FILE.search(ob.path)
+                yield (int(m.group(1)) if m else int(ob.due[:4]) - 1), ob
 
 
 def iter_strings(value: object, pointer: tuple = ()) -> Iterable[tuple[tuple, str]]:

@@ -241,6 +241,7 @@ def _blank(value: Any) -> bool:
           "Give withholding.reason (one of the exemption codes of Art. 14–16); if none applies, the document is public."),
     bad="disclosure: not_public\nwithholding:\n  explanation: 不宜公开",
     good="disclosure: not_public\nwithholding:\n  reason: process_info\n  explanation: 属于请示报告类过程性信息",
+    clauses=("二(四)1", "条例第14条", "条例第15条", "条例第16条"),
 )
 @per_record("document")
 def withheld_without_reason(rec: Record) -> Iterator[Hit]:
@@ -283,21 +284,23 @@ def withheld_without_explanation(rec: Record) -> Iterator[Hit]:
     "DOC004", "error",
     title=("拟不公开的政策性文件未经办公室事先审查", "Withheld policy document without prior office review"),
     message=("拟“{attr}”的{kind}{problem}", "{kind_en} marked '{attr_en}': {problem_en}"),
-    basis="《实施办法》二（四）1“对拟不公开的政策性文件，报批前应先送局办公室审查”",
+    basis="《实施办法》二（四）1“对拟不公开的政策性文件，报批前应先送局办公室审查”（拟不公开：此件不公开、此件依申请公开；"
+          "此件删减后公开属于公开，不在此列）",
     hint=("报批前将公开属性送局办公室审查，并在 withholding.office_review 中记录 {date: 审查日期, by: 局办公室}；"
-          "审查日期不得晚于发文审批日期（approved，未填时为 formed）。",
+          "审查日期不得晚于发文审批日期（approved，未填时为 formed）。删减后公开的文件不要求事先审查，但仍须说明删减理由。",
           "Have the office review the attribute before approval and record withholding.office_review "
           "{date, by}; the review date must not be after `approved` (or `formed`)."),
     bad="kind: policy\napproved: 2024-03-01\ndisclosure: not_public\nwithholding:\n  reason: process_info\n"
         "  explanation: 属于内部研究过程中的过程稿\n  office_review: {date: 2024-03-05, by: 局办公室}",
     good="kind: policy\napproved: 2024-03-01\ndisclosure: not_public\nwithholding:\n  reason: process_info\n"
          "  explanation: 属于内部研究过程中的过程稿\n  office_review: {date: 2024-02-28, by: 局办公室}",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def policy_without_office_review(rec: Record) -> Iterator[Hit]:
     attr, kind = _disclosure(rec), rec.data.get("kind")
-    if attr not in WITHHELD or kind not in POLICY_KINDS:
-        return
+    if attr not in NOT_PUBLISHED or kind not in POLICY_KINDS:
+        return  # 删减后公开 is published: not "拟不公开" in the seed's words
     params = dict(attr=DISCLOSURE_ZH[attr], attr_en=attr, kind=KIND_ZH[kind], kind_en=kind)
     review = rec.get("withholding", "office_review")
     if not isinstance(review, dict):
@@ -359,6 +362,7 @@ def _start(rec: Record) -> tuple[date | None, str]:
           "Where a law sets another period, suppress this finding with the reason."),
     bad="formed: 2024-03-01\ndisclosure: public\npublished: {date: 2024-04-15, channel: 门户网站}",
     good="formed: 2024-03-01\ndisclosure: public\npublished: {date: 2024-03-05, channel: 门户网站}",
+    clauses=("条例第26条",),
 )
 def publication_late(ctx: Context) -> Iterator[Hit]:
     cal = ctx.calendar
@@ -403,6 +407,7 @@ def publication_late(ctx: Context) -> Iterator[Hit]:
           "dated on or before the publication date."),
     bad="published: {date: 2024-03-05, channel: 门户网站}\nsecrecy_review: {date: 2024-03-08, by: 局办公室}",
     good="published: {date: 2024-03-05, channel: 门户网站}\nsecrecy_review: {date: 2024-03-04, by: 局办公室}",
+    clauses=("二(四)4", "三(十)", "条例第17条"),
 )
 @per_record("document")
 def published_without_secrecy_review(rec: Record) -> Iterator[Hit]:
@@ -443,6 +448,7 @@ def published_without_secrecy_review(rec: Record) -> Iterator[Hit]:
           "interpretation.plan_approved (not after `approved`, or `formed`)."),
     bad="important_policy: true\nformed: 2024-03-01\ninterpretation:\n  plan_approved: 2024-03-10",
     good="important_policy: true\nformed: 2024-03-01\ninterpretation:\n  plan_approved: 2024-03-01",
+    clauses=("二(五)1",),
 )
 @per_record("document")
 def important_policy_without_plan(rec: Record) -> Iterator[Hit]:
@@ -478,6 +484,7 @@ def important_policy_without_plan(rec: Record) -> Iterator[Hit]:
         "  materials:\n    - {title: 图解……, form: graphic, published: 2024-03-15}",
     good="important_policy: true\npublished: {date: 2024-03-05}\ninterpretation:\n  plan_approved: 2024-03-01\n"
          "  materials:\n    - {title: 图解……, form: graphic, published: 2024-03-06}",
+    clauses=("二(五)1",),
 )
 def interpretation_late(ctx: Context) -> Iterator[Hit]:
     cal = ctx.calendar
@@ -527,6 +534,7 @@ def _doc_year(rec: Record) -> int | None:
           "Set catalog_item to an item of the department's catalog for the year; add an item to the catalog if none fits."),
     bad="department: bgs\nformed: 2024-03-01\ndisclosure: public\n# 没有 catalog_item",
     good="department: bgs\nformed: 2024-03-01\ndisclosure: public\ncatalog_item: BGS-03",
+    clauses=("二(四)3", "条例第12条"),
 )
 def public_document_outside_catalog(ctx: Context) -> Iterator[Hit]:
     known = ctx.all_catalog_item_ids
@@ -563,6 +571,7 @@ def public_document_outside_catalog(ctx: Context) -> Iterator[Hit]:
           "If it was published, change the attribute to public (or redacted); otherwise delete `published`."),
     bad="disclosure: not_public\npublished: {date: 2024-03-05, channel: 门户网站}",
     good="disclosure: not_public\nwithholding:\n  reason: process_info\n  explanation: 属于请示报告类过程性信息",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def withheld_but_published(rec: Record) -> Iterator[Hit]:
@@ -581,6 +590,7 @@ def withheld_but_published(rec: Record) -> Iterator[Hit]:
           "`repealed` applies to regulations and normative documents only and cannot precede `formed`."),
     bad="kind: notice\nformed: 2024-03-01\nrepealed: 2023-12-31",
     good="kind: normative\nformed: 2024-03-01\nrepealed: 2025-06-30",
+    clauses=("条例第20条",),
 )
 @per_record("document")
 def questionable_repeal(rec: Record) -> Iterator[Hit]:
@@ -608,6 +618,7 @@ def questionable_repeal(rec: Record) -> Iterator[Hit]:
           "Delete `withholding` if it is fully public; use `redacted` or `not_public` otherwise."),
     bad="disclosure: public\nwithholding:\n  reason: process_info",
     good="disclosure: public",
+    clauses=("二(四)1",),
 )
 @per_record("document")
 def public_with_withholding(rec: Record) -> Iterator[Hit]:
@@ -625,6 +636,7 @@ def public_with_withholding(rec: Record) -> Iterator[Hit]:
           "确实不属于规章或规范性文件的，改正 kind（例如 internal、report）。",
           "Make it public (or redacted with reasons); if it is not really a regulation or normative document, fix `kind`."),
     bad="kind: normative\ndisclosure: not_public", good="kind: normative\ndisclosure: public",
+    clauses=("三(十)", "条例第20条"),
 )
 @per_record("document")
 def normative_not_public(rec: Record) -> Iterator[Hit]:
@@ -641,6 +653,7 @@ def normative_not_public(rec: Record) -> Iterator[Hit]:
     hint=("核对日期：发文审批（approved）不晚于形成（formed），变更（changed）和公开发布（published.date）不早于形成。",
           "Check the dates: approved ≤ formed ≤ changed, and formed ≤ published.date."),
     bad="formed: 2024-03-01\npublished: {date: 2024-02-20}", good="formed: 2024-03-01\npublished: {date: 2024-03-05}",
+    clauses=("条例第26条",),
 )
 @per_record("document")
 def dates_out_of_order(rec: Record) -> Iterator[Hit]:
@@ -678,3 +691,75 @@ def doc_no_year_mismatch(rec: Record) -> Iterator[Hit]:
     year = doc_no_year(no)
     if year is not None and year != formed.year:
         yield hit(rec, ("doc_no",), doc_no=no, no_year=year, formed=formed.isoformat())
+
+
+# ---------------------------------------------------------------------------------------------
+# Normative-document clean-up (三(十)): results published, repeals recorded
+# ---------------------------------------------------------------------------------------------
+
+CLEANUP_DAYS = 20  # Art. 26: the results are government information formed on the clean-up date
+
+
+def _cleanups(ctx: Context) -> Iterator[tuple[Record, int, dict, date]]:
+    """Clean-up entries of the activities files with a readable date, on or before as-of."""
+    for rec in ctx.kind("activities"):
+        for i, e in enumerate(rec.seq("entries")):
+            if isinstance(e, dict) and e.get("type") == "normative_cleanup":
+                day = pdate(e.get("date"))
+                if day is not None and day <= ctx.as_of:
+                    yield rec, i, e, day
+
+
+@rule(
+    "DOC016", "error",
+    title=("规范性文件清理结果未按时公开", "Clean-up results not published in time"),
+    message=("行政规范性文件清理“{title}”于 {done} 完成，清理结果应于 {due} 前公开{detail}",
+             "the clean-up “{title}” was completed on {done}; its results were due to be published by {due}{detail_en}"),
+    basis="《实施办法》三（十）“做好规范性文件清理结果公开工作”；《条例》第二十条第（一）项、第二十六条（自形成之日起20个工作日内公开）",
+    hint=("在门户网站公开清理结果（继续有效、修改、废止的文件目录），并在该活动记录的 published 中写明日期和网址。",
+          "Publish the results (documents kept, amended and repealed) and record published {date, url} on the entry."),
+    bad="  - date: 2024-11-01\n    type: normative_cleanup\n    title: 2024年行政规范性文件清理",
+    good="  - date: 2024-11-01\n    type: normative_cleanup\n    title: 2024年行政规范性文件清理\n"
+         "    published: {date: 2024-11-20, url: \"https://example.gov.cn/qlj.html\", secrecy_review: {date: 2024-11-18, by: 政策法规处}}",
+    clauses=("三(十)", "条例第26条"),
+)
+def cleanup_not_published(ctx: Context) -> Iterator[Hit]:
+    from govdisc.calendar import CalendarRangeError
+
+    for rec, i, e, day in _cleanups(ctx):
+        try:
+            due = ctx.calendar.add(day, CLEANUP_DAYS)
+        except (CalendarRangeError, OverflowError):
+            continue
+        pub = pdate(e.get("published", {}).get("date")) if isinstance(e.get("published"), dict) else None
+        if pub is not None and pub > ctx.as_of:
+            pub = None  # not yet known on the as-of date
+        title = e.get("title") if isinstance(e.get("title"), str) else "规范性文件清理"
+        params = dict(title=title, done=day.isoformat(), due=due.isoformat())
+        if pub is None and ctx.as_of > due:
+            yield hit(rec, ("entries", i), anchor="parent", **params, detail=f"，截至 {ctx.as_of} 尚未公开",
+                      detail_en=f"; not published as of {ctx.as_of}")
+        elif pub is not None and pub > due:
+            yield hit(rec, ("entries", i, "published", "date"), **params, detail=f"，实际于 {pub} 公开",
+                      detail_en=f"; they were published on {pub}")
+
+
+@rule(
+    "DOC017", "warning",
+    title=("清理决定废止的文件没有废止日期", "Repealed in a clean-up but no repeal date"),
+    message=("清理“{title}”决定废止 {doc_no}，但该公文记录没有废止日期（repealed）",
+             "the clean-up “{title}” repealed {doc_no}, but the document record has no repeal date (repealed)"),
+    basis="《实施办法》三（十）；《条例》第二十条第（一）项（年度报告“本年废止件数”“现行有效件数”据此计算）",
+    hint=("在该公文记录中写 repealed（废止或宣布失效的日期），年度报告的废止件数和现行有效件数才会正确。",
+          "Write `repealed` on the document record so that the annual report counts it as repealed."),
+    bad="cleanup: {repealed: [云岭新广规〔2024〕2号]}\n# documents/… 中该文件没有 repealed",
+    good="# documents/2024/ylxgg-2024-002.yaml\nrepealed: 2024-12-20",
+    clauses=("三(十)",),
+)
+def cleanup_repeal_unrecorded(ctx: Context) -> Iterator[Hit]:
+    for rec, i, e, _ in _cleanups(ctx):
+        title = e.get("title") if isinstance(e.get("title"), str) else "规范性文件清理"
+        for j, no in enumerate(rec.seq("entries", i, "cleanup", "repealed")):
+            doc = ctx.documents_by_no.get(no) if isinstance(no, str) else None
+            if doc is not None and pdate(doc.data.get("repealed")) is None:
+                yield hit(rec, ("entries", i, "cleanup", "repealed", j), title=title, doc_no=no)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from govdisc.dates import parse_date
+from govdisc.measures import head_interpretation
 from govdisc.model import Record
 from govdisc.codes import Hit, hit, rule
 from govdisc.deadlines.yearend import record_year
@@ -35,6 +36,8 @@ def _year_activities(ctx: Context) -> tuple[dict[int, Record], dict[int, set[str
             y = d.year if d is not None else fy
             if y is not None:
                 types[y].add(e["type"])
+                if head_interpretation(e):  # an interview, press conference or briefing by the head
+                    types[y].add("head_interpretation")
     return files, types
 
 
@@ -61,14 +64,18 @@ def _missing(ctx: Context, kind: str) -> Iterator[Hit]:
              "应年内不少于1次",
              "no interpretation of an important policy by the head is recorded for {year} "
              "(head_interpretation; {where_en}); at least one a year is required"),
-    basis="《实施办法》二（五）1：局主要负责人年内解读重要政策措施不少于1次",
-    hint=("在 activities/<年度>.yaml 的 entries 中登记局主要负责人通过讲话、发布会、访谈、文章等方式解读政策的记录，"
-          "type 写 head_interpretation，并注明所解读公文的发文字号（document）。",
-          "Record the head's interpretation (speech, press conference, interview, article) in "
-          "activities/<year>.yaml entries with type head_interpretation and the document's number."),
+    basis="《实施办法》二（五）1：由局主要负责人通过发表讲话、参加新闻发布会、接受访谈、发表文章等方式带头宣讲政策……"
+          "局主要负责人年内解读重要政策措施不少于1次",
+    hint=("在 activities/<年度>.yaml 的 entries 中登记局主要负责人通过讲话、发布会、访谈、文章等方式解读政策的记录："
+          "type 写 head_interpretation；或登记为 media_interview、press_conference、briefing 并写 speaker: head，"
+          "都须注明所解读公文的发文字号（document）。",
+          "Record the head's interpretation (speech, press conference, interview, article) in activities/<year>.yaml: "
+          "type head_interpretation, or a media_interview, press_conference or briefing with speaker: head, "
+          "each with the document's number."),
     bad="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 政务公开业务培训}",
-    good="year: 2024\nentries:\n  - {date: 2024-03-15, type: head_interpretation, title: 局主要负责人解读广播电视惠民政策, "
-         "document: 云岭新广发〔2024〕3号}",
+    good="year: 2024\nentries:\n  - {date: 2024-03-15, type: media_interview, speaker: head, "
+         "title: 局主要负责人接受专访解读广播电视惠民政策, document: 云岭新广发〔2024〕3号}",
+    clauses=("二(五)1",),
 )
 def no_head_interpretation(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "head_interpretation")
@@ -86,6 +93,7 @@ def no_head_interpretation(ctx: Context) -> Iterator[Hit]:
           "Record when the head heard a report on disclosure work (type: head_hears_report)."),
     bad="year: 2024\nentries:\n  - {date: 2024-03-15, type: head_interpretation, title: 局主要负责人解读政策}",
     good="year: 2024\nentries:\n  - {date: 2024-07-08, type: head_hears_report, title: 局长办公会听取2024年上半年政务公开工作汇报}",
+    clauses=("三(九)",),
 )
 def no_head_report(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "head_hears_report")
@@ -102,6 +110,7 @@ def no_head_report(ctx: Context) -> Iterator[Hit]:
           "Record the deputy's research visit on disclosure work (type: deputy_research)."),
     bad="year: 2024\nentries:\n  - {date: 2024-05-10, type: deputy_hears_report, title: 分管局领导听取政务公开工作汇报}",
     good="year: 2024\nentries:\n  - {date: 2024-09-20, type: deputy_research, title: 分管局领导到信息中心调研政府网站信息公开工作}",
+    clauses=("三(九)",),
 )
 def no_deputy_research(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "deputy_research")
@@ -119,6 +128,7 @@ def no_deputy_research(ctx: Context) -> Iterator[Hit]:
           "Record the reports heard by the deputy (type: deputy_hears_report), ideally every quarter."),
     bad="year: 2024\nentries:\n  - {date: 2024-07-08, type: head_hears_report, title: 局长办公会听取政务公开工作汇报}",
     good="year: 2024\nentries:\n  - {date: 2024-04-02, type: deputy_hears_report, title: 分管局领导听取一季度政务公开工作汇报}",
+    clauses=("三(九)",),
 )
 def no_deputy_report(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "deputy_hears_report")
@@ -134,6 +144,7 @@ def no_deputy_report(ctx: Context) -> Iterator[Hit]:
           "Record the training organised or attended (type: training) with the number of participants."),
     bad="year: 2024\nentries:\n  - {date: 2024-09-20, type: deputy_research, title: 分管局领导调研}",
     good="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 新修订《政府信息公开条例》专题培训, participants: 46, department: bgs}",
+    clauses=("三(十二)",),
 )
 def no_training(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "training")
@@ -150,6 +161,71 @@ def no_training(ctx: Context) -> Iterator[Hit]:
     bad="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 政务公开专题培训}",
     good="year: 2024\nentries:\n  - {date: 2024-06-12, type: training, title: 政务公开专题培训}\n"
          "  - {date: 2024-06-13, type: exam, title: 政务公开业务知识测试, participants: 44}",
+    clauses=("三(十二)",),
 )
 def no_exam(ctx: Context) -> Iterator[Hit]:
     yield from _missing(ctx, "exam")
+
+
+# ---------------------------------------------------------------------------------------------
+# 三(九): the leading group and each department's named disclosure staff, in govdisc.yaml
+# ---------------------------------------------------------------------------------------------
+
+_GROUP = (("head", "组长（局主要负责人）", "head (the agency head)"),
+          ("deputy", "副组长（分管负责人）", "deputy (the deputy in charge)"),
+          ("office_lead", "办公室分管政务公开的负责同志", "the office's official in charge of disclosure"))
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+@rule(
+    "DUT007", "error",
+    title=("没有登记政府信息公开工作领导小组", "Leading group not recorded"),
+    message=("govdisc.yaml 的 leading_group 没有写明{missing}", "leading_group in govdisc.yaml names no {missing_en}"),
+    basis="《实施办法》三（九）：及时调整完善局政府信息公开工作领导小组成员及明确工作职责，局主要负责人亲自抓，分管领导具体抓；"
+          "局办公室主管政务公开，并确定1位负责同志分管政务公开工作",
+    hint=("在 govdisc.yaml 中写 leading_group：head（组长，局主要负责人）、deputy（副组长，分管负责人）、office_lead"
+          "（办公室分管政务公开的负责同志）、members、document（成立或调整文件）、updated（最近调整日期）。",
+          "Write leading_group in govdisc.yaml: head, deputy, office_lead, members, document and updated."),
+    bad="agency: 云岭省新闻出版广电局\noffice: bgs\n# 没有 leading_group",
+    good="leading_group:\n  head: 张某某（局长）\n  deputy: 李某某（副局长）\n  office_lead: 王某某（办公室副主任）\n"
+         "  members: [各处室主要负责人]\n  document: 云岭新广办〔2024〕5号\n  updated: 2024-02-01",
+    clauses=("三(九)",),
+)
+def leading_group_missing(ctx: Context) -> Iterator[Hit]:
+    cfg = ctx.config_record
+    if cfg is None or not ctx.finished_years():
+        return  # judged once the register has a finished year, like every standing duty
+    group = cfg.data.get("leading_group")
+    if not isinstance(group, dict):
+        yield hit(cfg, (), anchor="parent", path="govdisc.yaml", missing="领导小组（组长、副组长和办公室分管负责同志）",
+                  missing_en="leading group (head, deputy and the office's official in charge)")
+        return
+    missing = [(zh, en) for key, zh, en in _GROUP if not _text(group.get(key))]
+    if missing:
+        yield hit(cfg, ("leading_group",), anchor="parent", path="govdisc.yaml",
+                  missing="、".join(z for z, _ in missing), missing_en=", ".join(e for _, e in missing))
+
+
+@rule(
+    "DUT008", "warning",
+    title=("部门没有明确政务公开专人", "Department without named disclosure staff"),
+    message=("部门 {dept}（{name}）没有写明负责政务公开工作的专人（disclosure_staff）",
+             "department {dept} ({name}) names no member of staff responsible for disclosure (disclosure_staff)"),
+    basis="《实施办法》三（九）：机关各单位部门负责人为政务公开工作第一责任人，明确专人负责本单位部门政务公开工作，及时提供网站信息",
+    hint=("在 govdisc.yaml 该部门的条目中写 disclosure_staff（姓名或岗位），人员变动时及时更新。",
+          "Write disclosure_staff (name or post) on the department's entry in govdisc.yaml and keep it current."),
+    bad="departments:\n  - {id: gbc, name: 广播电视处, role: business}",
+    good="departments:\n  - {id: gbc, name: 广播电视处, role: business, disclosure_staff: 赵某某（综合科）}",
+    clauses=("三(九)",),
+)
+def department_staff_missing(ctx: Context) -> Iterator[Hit]:
+    cfg = ctx.config_record
+    if cfg is None or not ctx.finished_years():
+        return
+    for i, dep in enumerate(cfg.seq("departments")):
+        if isinstance(dep, dict) and isinstance(dep.get("id"), str) and not _text(dep.get("disclosure_staff")):
+            name = dep.get("name") if isinstance(dep.get("name"), str) else dep["id"]
+            yield hit(cfg, ("departments", i), anchor="value", path="govdisc.yaml", dept=dep["id"], name=name)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Iterator
 
 from govdisc.dates import parse_date
+from govdisc.measures import decision_meeting
 from govdisc.model import Record
 from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
@@ -45,6 +46,13 @@ def _held(ctx: Context) -> Iterator[tuple[Record, date]]:
             yield rec, d
 
 
+def _decided(ctx: Context) -> Iterator[tuple[Record, date]]:
+    """Held meetings of a deciding body (measures.decision_bodies; every meeting by default)."""
+    for rec, day in _held(ctx):
+        if decision_meeting(ctx.config, rec.data.get("body")):
+            yield rec, day
+
+
 def _decision_items(rec: Record) -> Iterator[tuple[int, dict]]:
     """Major reform / major policy items that are not confidential."""
     for i, item in _items(rec):
@@ -62,17 +70,21 @@ def _title(item: dict) -> str:
     title=("重大决策事项未在决策前公布草案", "Decision draft not published before the meeting"),
     message=("议题“{title}”（{kind}）于 {meeting} 提交会议决策，{what}",
              "item “{title}” ({kind_en}) was decided at the meeting of {meeting}; {what_en}"),
-    basis=BASIS + "：提交局党组会审议的重要改革方案和重大政策措施，除依法应当保密的外，应在决策前向社会公布决策草案、决策依据，广泛听取公众意见",
+    basis=BASIS + "：提交局党组会审议的重要改革方案和重大政策措施，除依法应当保密的外，应在决策前向社会公布决策草案、决策依据，广泛听取公众意见"
+          "（哪些会议属于决策会议由 govdisc.yaml 的 measures.decision_bodies 设定，不设定时为所有会议）",
     hint=("在会议前通过门户网站公布决策草案并征求意见，在 public_draft.published 中写明公布日期；"
-          "依法应当保密的议题写 confidential: true。",
+          "依法应当保密的议题写 confidential: true。只有局党组会等会议作重大决策的，在 govdisc.yaml 中设置 "
+          "measures.decision_bodies: [局党组会]。",
           "Publish the draft (on the portal) before the meeting and record the date in public_draft.published; "
-          "for an item that must legally stay confidential write confidential: true."),
+          "for an item that must legally stay confidential write confidential: true. Where only some bodies decide "
+          "(the seed names the 党组会), list them in measures.decision_bodies."),
     bad="date: 2024-05-20\nitems:\n  - title: 关于深化广播电视传输改革的方案\n    kind: major_reform\n    confidential: false",
     good=("date: 2024-05-20\nitems:\n  - title: 关于深化广播电视传输改革的方案\n    kind: major_reform\n    confidential: false\n"
           "    public_draft: {published: 2024-04-01, basis_published: true, comment_until: 2024-04-30}"),
+    clauses=("二(四)2",),
 )
 def draft_not_published(ctx: Context) -> Iterator[Hit]:
-    for rec, day in _held(ctx):
+    for rec, day in _decided(ctx):
         for i, item in _decision_items(rec):
             draft = item.get("public_draft")
             kind = item.get("kind")
@@ -108,9 +120,10 @@ def draft_not_published(ctx: Context) -> Iterator[Hit]:
           "basis_published: true."),
     bad="kind: major_policy\npublic_draft: {published: 2024-04-01, basis_published: false}",
     good="kind: major_policy\npublic_draft: {published: 2024-04-01, basis_published: true}",
+    clauses=("二(四)2",),
 )
 def basis_not_published(ctx: Context) -> Iterator[Hit]:
-    for rec, day in _held(ctx):
+    for rec, day in _decided(ctx):
         for i, item in _decision_items(rec):
             draft = item.get("public_draft")
             if not isinstance(draft, dict) or draft.get("basis_published") is True:
@@ -135,6 +148,7 @@ def basis_not_published(ctx: Context) -> Iterator[Hit]:
           "In attendance, write true/false for each of stakeholders, public, experts and media, with the reason."),
     bad="kind: livelihood\nattendance: {stakeholders: true}",
     good="kind: livelihood\nattendance: {stakeholders: true, public: true, experts: true, media: false, reason: 媒体通过发布会报道}",
+    clauses=("二(四)2",),
 )
 def no_attendance_decision(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -164,6 +178,7 @@ def no_attendance_decision(ctx: Context) -> Iterator[Hit]:
     bad="kind: livelihood\nattendance: {stakeholders: true, public: true, experts: false, media: true}",
     good=("kind: livelihood\nattendance: {stakeholders: true, public: true, experts: false, media: true}\n"
           "openness: {decision: public, method: 门户网站公开会议纪要}"),
+    clauses=("二(四)2",),
 )
 def no_openness_decision(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -194,6 +209,7 @@ _SUMMARY_KEYS = {"received": ("收到意见数", "number received"), "adopted": 
     bad="public_draft: {published: 2024-04-01, basis_published: true}",
     good=("public_draft: {published: 2024-04-01, basis_published: true}\n"
           "comments: {received: 37, adopted: 12, summary: 共收到意见37条，采纳12条，未采纳的主要原因是……}"),
+    clauses=("二(四)2",),
 )
 def no_comments_summary(ctx: Context) -> Iterator[Hit]:
     for rec, day in _held(ctx):
@@ -225,6 +241,7 @@ def no_comments_summary(ctx: Context) -> Iterator[Hit]:
           "End the comment period before the meeting, or correct the dates if they were entered wrongly."),
     bad="date: 2024-05-20\n# 议题中\npublic_draft: {published: 2024-05-01, comment_until: 2024-05-31}",
     good="date: 2024-05-20\n# 议题中\npublic_draft: {published: 2024-04-01, comment_until: 2024-04-30}",
+    clauses=("二(四)2",),
 )
 def comments_after_meeting(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("meeting"):
@@ -249,6 +266,7 @@ def comments_after_meeting(ctx: Context) -> Iterator[Hit]:
           "Give the grounds in openness.reason, e.g. the exemption that applies."),
     bad="openness: {decision: not_public}",
     good="openness: {decision: not_public, reason: 涉及正在调查处理的案件，属于过程性信息}",
+    clauses=("二(四)2", "条例第5条"),
 )
 def openness_without_reason(ctx: Context) -> Iterator[Hit]:
     zh = {"partial": "部分公开", "not_public": "不公开"}
@@ -275,6 +293,7 @@ def openness_without_reason(ctx: Context) -> Iterator[Hit]:
           "Check comments.received and comments.adopted: no more can be adopted than were received."),
     bad="comments: {received: 12, adopted: 37, summary: ……}",
     good="comments: {received: 37, adopted: 12, summary: ……}",
+    clauses=("二(四)2",),
 )
 def adopted_exceeds_received(ctx: Context) -> Iterator[Hit]:
     for rec in ctx.kind("meeting"):

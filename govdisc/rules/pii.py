@@ -134,6 +134,7 @@ def _scan(rec: Record) -> Iterator[tuple[tuple, str]]:
           "(applicant.ref). If it was committed, purge it from the history too."),
     bad="summary: 申请人张某（身份证号 11010519491231002X）申请公开……",
     good="applicant: {kind: natural_person, ref: A-2024-031}\nsummary: 申请公开……",
+    clauses=("条例第15条",),
 )
 @per_record(as_of=True)
 def resident_ids(rec: Record, as_of: date) -> Iterator[Hit]:
@@ -155,6 +156,7 @@ def resident_ids(rec: Record, as_of: date) -> Iterator[Hit]:
           "where a contact is needed); purge it from the history if it was committed."),
     bad="note: 已电话联系申请人（13812345678），确认所需信息范围",
     good="note: 已电话联系申请人，确认所需信息范围",
+    clauses=("条例第15条",),
 )
 @per_record()
 def mobile_numbers(rec: Record) -> Iterator[Hit]:

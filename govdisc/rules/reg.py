@@ -40,9 +40,9 @@ declare(
 
 
 #: Kinds whose file place carries the record's year (and, for the first two, its department).
-_YEARLY_PLACES = ("catalog", "review", "activities", "report")
+_YEARLY_PLACES = ("catalog", "review", "activities", "report", "assessment")
 
-_ID_KEYS = {"document": "doc_no", "application": "id", "opinion": "id", "meeting": "id"}
+_ID_KEYS = {"document": "doc_no", "application": "id", "opinion": "id", "meeting": "id", "participation": "id"}
 
 
 @rule(
@@ -79,7 +79,7 @@ def duplicate_ids(ctx: Context) -> Iterator[Hit]:
 def _dept_refs(rec) -> Iterator[tuple[tuple, str]]:
     d = rec.data
     for key in {"catalog": ("department",), "document": ("department",), "application": ("handler",),
-                "opinion": ("lead",), "review": ("department",)}.get(rec.kind, ()):
+                "opinion": ("lead",), "review": ("department",), "participation": ("department",)}.get(rec.kind, ()):
         if isinstance(d.get(key), str):
             yield (key,), d[key]
     if rec.kind == "config" and isinstance(d.get("office"), str):
@@ -96,6 +96,10 @@ def _dept_refs(rec) -> Iterator[tuple[tuple, str]]:
         for i, e in enumerate(rec.seq("entries")):
             if isinstance(e, dict) and isinstance(e.get("department"), str):
                 yield ("entries", i, "department"), e["department"]
+    if rec.kind == "assessment":
+        for i, a in enumerate(rec.seq("accountability")):
+            if isinstance(a, dict) and isinstance(a.get("department"), str):
+                yield ("accountability", i, "department"), a["department"]
 
 
 @rule(
@@ -141,6 +145,14 @@ def unknown_documents(ctx: Context) -> Iterator[Hit]:
             no = e.get("document") if isinstance(e, dict) else None
             if isinstance(no, str) and no not in known:
                 yield hit(rec, ("entries", i, "document"), doc_no=no)
+            for key in ("continued", "amended", "repealed"):
+                for j, no in enumerate(rec.seq("entries", i, "cleanup", key)):
+                    if isinstance(no, str) and no not in known:
+                        yield hit(rec, ("entries", i, "cleanup", key, j), doc_no=no)
+    for rec in ctx.kind("participation"):
+        no = rec.get("decision", "document")
+        if isinstance(no, str) and no not in known:
+            yield hit(rec, ("decision", "document"), doc_no=no)
 
 
 @rule(
@@ -151,6 +163,7 @@ def unknown_documents(ctx: Context) -> Iterator[Hit]:
     hint=("核对事项编号，或在本部门当年的目录 catalog/<部门>/<年度>.yaml 中增加该事项。",
           "Check the item id, or add the item to the department's catalog of that year."),
     bad="catalog_item: BGS-99", good="catalog_item: BGS-03",
+    clauses=("二(四)3",),
 )
 def unknown_catalog_items(ctx: Context) -> Iterator[Hit]:
     known = ctx.all_catalog_item_ids

@@ -19,6 +19,7 @@ from govdisc.deadlines.yearend import record_year
 from govdisc.model import Record
 from govdisc.codes import Hit, hit, rule
 from govdisc.rules.context import Context
+from govdisc.rules.engine import per_record
 
 WITHHELD = {"not_public": ("此件不公开", "not public"), "on_request": ("此件依申请公开", "on request"),
             "redacted": ("此件删减后公开", "redacted")}
@@ -70,6 +71,7 @@ def _list_pointer(rec: Record, key: str) -> tuple[tuple, str]:
           "was submitted, the withheld documents re-examined and the frequently requested information."),
     bad="# reviews/gbc/2024.yaml\ndepartment: gbc\nyear: 2024\nsubmitted: 2025-01-15",
     good="# reviews/gbc/2024.yaml\ndepartment: gbc\nyear: 2024\nsubmitted: 2024-12-20",
+    clauses=("二(四)4",),
 )
 def review_not_submitted(ctx: Context) -> Iterator[Hit]:
     reviews = _reviews(ctx)
@@ -117,6 +119,7 @@ def review_not_submitted(ctx: Context) -> Iterator[Hit]:
     bad="department: bgs\nyear: 2024\nsubmitted: 2024-12-20\nwithheld_reexamined: []",
     good="department: bgs\nyear: 2024\nsubmitted: 2024-12-20\nwithheld_reexamined:\n"
          "  - {document: 云岭新广办〔2024〕40号, conclusion: keep, reason: 仍属内部工作流程信息}",
+    clauses=("二(四)4", "条例第18条"),
 )
 def withheld_not_reexamined(ctx: Context) -> Iterator[Hit]:
     reviews = _reviews(ctx)
@@ -162,6 +165,7 @@ def _norm(text: object) -> str:
     bad="department: gbc\nyear: 2024\nsubmitted: 2024-12-20\nfrequent_requests: []",
     good="department: gbc\nyear: 2024\nsubmitted: 2024-12-20\nfrequent_requests:\n"
          "  - {subject: 广播电视许可, applications: 4, action: convert_proactive, note: 2025年起按季度主动公开}",
+    clauses=("二(四)4", "条例第44条"),
 )
 def frequent_not_examined(ctx: Context) -> Iterator[Hit]:
     minimum = max(ctx.config.frequent_request_min, 2)
@@ -241,6 +245,7 @@ def frequent_not_examined(ctx: Context) -> Iterator[Hit]:
         "# documents/2024/bgs-40.yaml 中没有 published",
     good="# documents/2024/bgs-40.yaml\ndisclosure: public\npublished: {date: 2025-01-10, channel: 门户网站, "
          "url: \"https://example.gov.cn/xxgk/40.html\"}",
+    clauses=("二(四)4", "条例第18条", "条例第26条"),
 )
 def reexamined_not_published(ctx: Context) -> Iterator[Hit]:
     conclusions = {"disclose": ("可以公开", "can be disclosed"), "proactive": ("应转为主动公开", "should be made proactive")}
@@ -267,3 +272,73 @@ def reexamined_not_published(ctx: Context) -> Iterator[Hit]:
                       dept_name=ctx.config.department_name(dept), year=year, doc_no=item["document"],
                       conclusion=zh, conclusion_en=en, as_of=ctx.as_of.isoformat(), days=PUBLISH_DAYS,
                       deadline=deadline.isoformat())
+
+
+def _problem_text(item: dict, i: int) -> str:
+    p = item.get("problem")
+    return p.strip() if isinstance(p, str) and p.strip() else f"第{i + 1}个问题"
+
+
+@rule(
+    "REV005", "error",
+    title=("自查发现的问题逾期未整改", "Rectification overdue"),
+    message=("{dept_name}（{dept}）{year} 年度自查发现的问题“{problem}”整改期限为 {due}，{what}",
+             "the problem “{problem}” found in the {year} self-inspection of {dept_name} ({dept}) was to be "
+             "rectified by {due}; {what_en}"),
+    basis="《实施办法》二（四）4：发现应公开未公开的信息应当及时公开……自查整改情况及时报送局办公室。"
+          "局办公室会同局相关处室对工作落实情况进行跟踪检查，对发现应公开未公开问题及时督促整改",
+    hint=("完成整改后在该问题的 done 中填写完成日期；确需延期的，经局办公室同意后修改 deadline 并在 rectification 中说明。",
+          "Record the completion date in `done` once rectified; if the office agrees to more time, change "
+          "`deadline` and explain it in `rectification`."),
+    bad="findings:\n  - problem: 一件删减后公开文件未写明删减内容类别\n    deadline: 2025-01-31",
+    good="findings:\n  - problem: 一件删减后公开文件未写明删减内容类别\n    deadline: 2025-01-31\n"
+         "    rectification: 在公开页面补充删减说明\n    done: 2025-01-20",
+    clauses=("二(四)4",),
+)
+def rectification_overdue(ctx: Context) -> Iterator[Hit]:
+    for ob in ctx.obligations:
+        if ob.obligation != "rectification" or ob.status not in ("overdue", "late"):
+            continue
+        rec = ctx.record_at(ob.path)
+        if rec is None or not ob.pointer:
+            continue
+        item = rec.get(*ob.pointer)
+        if not isinstance(item, dict):
+            continue
+        dept = ob.department or ""
+        params = dict(dept=dept, dept_name=ctx.config.department_name(dept), year=record_year(rec),
+                      problem=_problem_text(item, ob.pointer[-1]), due=ob.due)
+        if ob.status == "late":
+            yield hit(rec, ob.pointer + ("done",), what=f"于 {ob.met_on} 才整改完成",
+                      what_en=f"it was only rectified on {ob.met_on}", **params)
+        else:
+            yield hit(rec, ob.pointer, anchor="parent", what=f"截至 {ctx.as_of} 尚未整改完成（done）",
+                      what_en=f"it is not rectified as of {ctx.as_of} (done)", **params)
+
+
+@rule(
+    "REV006", "warning",
+    title=("未整改的问题没有整改期限", "Open problem without a rectification deadline"),
+    message=("部门 {dept} {year} 年度自查发现的问题“{problem}”尚未整改完成，也没有整改期限（deadline）",
+             "the problem “{problem}” found in the {year} self-inspection of department {dept} is neither "
+             "rectified nor given a deadline (deadline)"),
+    basis="《实施办法》二（四）4：自查整改情况及时报送局办公室……对发现应公开未公开问题及时督促整改",
+    hint=("为该问题确定整改期限（deadline）；已整改的，填写整改完成日期（done）。",
+          "Give the problem a rectification deadline (deadline), or record `done` if it is rectified."),
+    bad="findings:\n  - problem: 政务新媒体两个账号半年内未更新\n    rectification: 关停一个账号",
+    good="findings:\n  - problem: 政务新媒体两个账号半年内未更新\n    rectification: 关停一个账号\n    deadline: 2026-01-31",
+    clauses=("二(四)4",),
+)
+@per_record("review", as_of=True)
+def rectification_without_deadline(rec: Record, as_of: date) -> Iterator[Hit]:
+    for i, item in enumerate(rec.seq("findings")):
+        if not isinstance(item, dict) or parse_date(item.get("deadline")) is not None:
+            continue
+        done = parse_date(item.get("done"))
+        if done is not None and done <= as_of:
+            continue
+        if "deadline" in item:
+            continue  # a malformed date: the schema reports it
+        dept = _review_dept(rec) or ""
+        yield hit(rec, ("findings", i), anchor="parent", dept=dept, year=record_year(rec),
+                  problem=_problem_text(item, i))

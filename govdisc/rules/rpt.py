@@ -10,7 +10,6 @@ as written: ("applications_table", <row label>, <column label>).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from govdisc.dates import parse_date
@@ -53,15 +52,12 @@ def _cell_hit(rec: Record, key: str, ht: HandTable, cell_row: str, cell_col: str
           "published {date, url} in reports/<year>.yaml. Set report_due in govdisc.yaml for an earlier local deadline."),
     bad="# reports/2024.yaml\nyear: 2024\npublished: {date: 2025-02-10, url: \"https://example.gov.cn/ndbg/2024.html\"}",
     good="# reports/2024.yaml\nyear: 2024\npublished: {date: 2025-01-20, url: \"https://example.gov.cn/ndbg/2024.html\"}",
+    clauses=("条例第49条",),
 )
 def report_not_published(ctx: Context) -> Iterator[Hit]:
     reports = {y: rec for y, rec in _reports(ctx)}
     seen: set[int] = set()
-    for ob in ctx.obligations:
-        if ob.obligation != "annual_report" or ob.status not in ("overdue", "late"):
-            continue
-        m = re.search(r"(\d{4})\.ya?ml$", ob.path)
-        year = int(m.group(1)) if m else int(ob.due[:4]) - 1
+    for year, ob in ctx.yearly_misses("annual_report"):
         seen.add(year)
         rec = reports.get(year)
         if rec is not None:
@@ -113,6 +109,7 @@ def _rev_tables(ctx: Context) -> Iterator[tuple[int, Record, HandTable]]:
         "  （七）总计: {自然人: 9, 总计: 9}\n  四、结转下年度继续办理: {自然人: 2, 总计: 2}",
     good="applications_table:\n  一、本年新收政府信息公开申请数量: {自然人: 10, 总计: 10}\n"
          "  （七）总计: {自然人: 8, 总计: 8}\n  四、结转下年度继续办理: {自然人: 2, 总计: 2}",
+    clauses=("条例第50条",),
 )
 def table_balance(ctx: Context) -> Iterator[Hit]:
     for year, rec, ht in _app_tables(ctx):
@@ -134,6 +131,7 @@ def table_balance(ctx: Context) -> Iterator[Hit]:
     hint=("改正该行的总计或各列件数（未填写的格按 0 计）。", "Correct the row's total or its columns (blank cells count as 0)."),
     bad="applications_table:\n  （一）予以公开: {自然人: 3, 商业企业: 1, 总计: 5}",
     good="applications_table:\n  （一）予以公开: {自然人: 3, 商业企业: 1, 总计: 4}",
+    clauses=("条例第50条",),
 )
 def table_row_totals(ctx: Context) -> Iterator[Hit]:
     for year, rec, ht in _app_tables(ctx):
@@ -152,6 +150,7 @@ def table_row_totals(ctx: Context) -> Iterator[Hit]:
           "Recheck rows （一）–（六） and （七）总计; each application counts in one result row only."),
     bad="applications_table:\n  （一）予以公开: {自然人: 3, 总计: 3}\n  （七）总计: {自然人: 4, 总计: 4}",
     good="applications_table:\n  （一）予以公开: {自然人: 3, 总计: 3}\n  （七）总计: {自然人: 3, 总计: 3}",
+    clauses=("条例第50条",),
 )
 def table_result_totals(ctx: Context) -> Iterator[Hit]:
     for year, rec, ht in _app_tables(ctx):
@@ -169,6 +168,7 @@ def table_result_totals(ctx: Context) -> Iterator[Hit]:
     hint=("改正该组的总计或各项结果件数。", "Correct the group's total or its results."),
     bad="reviews_table:\n  行政复议: {结果维持: 1, 结果纠正: 1, 总计: 1}",
     good="reviews_table:\n  行政复议: {结果维持: 1, 结果纠正: 1, 总计: 2}",
+    clauses=("条例第50条",),
 )
 def review_totals(ctx: Context) -> Iterator[Hit]:
     for year, rec, ht in _rev_tables(ctx):
@@ -189,6 +189,7 @@ def review_totals(ctx: Context) -> Iterator[Hit]:
           "figure, or drop the hand-entered table."),
     bad="applications_table:\n  一、本年新收政府信息公开申请数量: {自然人: 12, 总计: 12}   # 登记簿中为 11 件",
     good="applications_table:\n  一、本年新收政府信息公开申请数量: {自然人: 11, 总计: 11}",
+    clauses=("条例第50条",),
 )
 def table_differs(ctx: Context) -> Iterator[Hit]:
     from govdisc.stats.annual import annual_stats
@@ -233,6 +234,7 @@ def table_differs(ctx: Context) -> Iterator[Hit]:
           "Write each label once."),
     bad="applications_table:\n  不予公开-国家秘密: {自然人: 1, 总计: 1}",
     good="applications_table:\n  （三）不予公开 1.属于国家秘密: {自然人: 1, 总计: 1}",
+    clauses=("条例第50条",),
 )
 def unknown_labels(ctx: Context) -> Iterator[Hit]:
     for year, rec in _reports(ctx):

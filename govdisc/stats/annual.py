@@ -47,6 +47,10 @@ narrative       from reports/<year>.yaml (null when absent)
   overview, problems, other, processing_fees (元), published {date, url}
 notes           [{path, record, problem_zh, problem_en}]: data that could not be placed as written
                 (the figure went to the fallback row/column named in the note, or was left out)
+measures        what the implementation measures ask the report to show (govdisc.stats.measures):
+  rectification   problems found in the year's self-inspections: found, rectified, open, overdue at year end
+  participation   the year's participation activities by kind, public-interest decisions, channel counts
+  assessment      assessments/<year>.yaml: target assessment, conduct review, supervision check, accountability
 ```
 
 Year membership of an application (legal receipt date r per Art. 31 from the deadline
@@ -441,6 +445,7 @@ def annual_stats(records: list[Record], config: Config, calendar: WorkCalendar, 
     """Every figure of the year's annual report (see the module docstring for the shape)."""
     from govdisc.deadlines.asof import known_on
     from govdisc.stats.crosscheck import check_applications, check_reviews
+    from govdisc.stats.measures import measures_stats
 
     if as_of is not None:
         records = known_on(records, as_of)
@@ -483,4 +488,5 @@ def annual_stats(records: list[Record], config: Config, calendar: WorkCalendar, 
         "response_times": response_times(replied, config, calendar, notes),
         "narrative": narrative(report),
         "notes": notes.items,
+        "measures": measures_stats(records, config, year),
     }

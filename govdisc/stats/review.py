@@ -30,7 +30,8 @@ path_departments=None, as_of=None)` gathers, for each department (or the one nam
                 3-working-day clock of the deadline engine;
 - opinions      public-opinion events of the year the department led: level, first release and
                 press conference against the 5-hour / 24-hour clocks (major and especially major);
-- self_findings the problems found by the department and their rectification (review `findings`);
+- self_findings the problems found by the department and their rectification (review `findings`:
+                source, deadline, done and status as of the as-of date, govdisc.stats.measures);
 - open_findings `govdisc check` findings about the department's records of the year.
 
 Agency-wide, shown once: leadership duties (activities of the year tallied by type against the
@@ -38,7 +39,9 @@ seed's yearly minimums) and training / exams; `catalog_names` maps the catalog i
 (BGS-05) to their titles, so that register text naming a code can be printed with its name.
 
 The register is read as it stood on the as-of day (deadlines.asof.known_on): an update, a
-submission or a reply dated later is not known yet.
+submission or a reply dated later is not known yet. Also agency-wide: every recorded problem of
+this year's and earlier reviews with its rectification status (`rectifications`, the office's
+tracking of 二(四)4), the year's public participation (`participation`) and assessment (`assessment`).
 
 Findings come from the caller (`run_check`): a list of govdisc.model.Finding and a mapping
 path → department (see `path_departments_of()`, which builds it from the records). A finding
@@ -56,7 +59,7 @@ from typing import Any, Iterable, Mapping
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_date, parse_datetime, zone
-from govdisc.deadlines.yearend import record_year
+from govdisc.deadlines.yearend import path_year, record_year
 from govdisc.model import Finding, Obligation, Record
 from govdisc.stats import labels as L
 
@@ -446,6 +449,7 @@ def _opinions(records: list[Record], obs: Mapping[tuple[str, str], Obligation], 
         if detected is None or detected.year != year:
             continue
         release, press = obs.get((rec.path, "release")), obs.get((rec.path, "press_conference"))
+        timely = obs.get((rec.path, "timely_release"))  # a key matter's release in time (measures)
         releases = rec.data.get("releases")
         first = None
         for r in releases if isinstance(releases, list) else []:
@@ -468,7 +472,8 @@ def _opinions(records: list[Record], obs: Mapping[tuple[str, str], Obligation], 
             "detected_at": shown(detected),
             "first_release": shown(first) if first else None,
             "press_conference": shown(pc_at) if pc_at else None,
-            "release": _clock(release), "press": _clock(press),
+            "release": _clock(release), "press": _clock(press), "timely": _clock(timely),
+            "emergency": rec.data.get("emergency") is True, "key_matter": rec.data.get("key_matter") is True,
             "clocked": release is not None or press is not None,
         })
     out.sort(key=lambda r: r["detected_at"])
@@ -574,7 +579,11 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
     yearend: dict[tuple[str, str, int], Obligation] = {}
     for ob in obs:
         if ob.obligation in ("catalog", "review") and ob.department:
-            yearend[(ob.obligation, ob.department, int(ob.due[:4]))] = ob
+            # keyed by the year of the file (a next_year catalog falls due the year before)
+            yearend[(ob.obligation, ob.department, path_year(ob.path) or int(ob.due[:4]))] = ob
+    from govdisc.stats.measures import assessment, participation, rectifications
+
+    rects = rectifications(records, config, as_of, up_to=year)
     groups = _frequent_groups(records, config, year)
     entries = _review_entries(records, year)
     paths = path_departments if path_departments is not None else path_departments_of(records)
@@ -590,12 +599,7 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         conversions += [{"kind": "frequent", "subject": e["subject"], "title": None,
                          "action_label": e["action_label"], "published": None, "note": e["note"]}
                         for e in own if e["action"] == "convert_proactive"]
-        self_findings = []
-        raw = review.data.get("findings") if review is not None else None
-        for item in raw if isinstance(raw, list) else []:
-            if isinstance(item, dict):
-                self_findings.append({"problem": _s(item.get("problem")), "rectification": _s(item.get("rectification")),
-                                      "done": _iso(item.get("done"))})
+        self_findings = [r for r in rects if r["department"] == d.id and r["year"] == year]
         next_catalog = _yearly(records, "catalog", d.id, year + 1)
         out_depts.append({
             "id": d.id, "name": d.name, "role": d.role, "is_office": d.id == config.office,
@@ -621,4 +625,8 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         "activities": _activities(records, config, year),
         "catalog_names": catalog_names(records, year),
         "departments": out_depts,
+        # the office's tracking (二(四)4), participation (二(八)), assessment (三(十三)): govdisc.stats.measures
+        "rectifications": [r for r in rects if department is None or r["department"] == depts[0].id],
+        "participation": participation(records, config, year),
+        "assessment": assessment(records, year),
     }

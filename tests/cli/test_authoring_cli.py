@@ -17,9 +17,11 @@ def run(*args: str):
 
 
 def test_init_new_event_and_deadline(tmp_path):
-    reg = tmp_path / "x"
-    assert run("init", str(reg), "--agency", "测试局").exit_code == 0
-    assert run("check", "--register", str(reg), "--as-of", "2026-02-01").exit_code == 0
+    fresh = tmp_path / "fresh"
+    assert run("init", str(fresh), "--agency", "测试局").exit_code == 0
+    assert run("check", "--register", str(fresh)).exit_code == 0
+    reg = tmp_path / "x"  # back-filling applications from 2024
+    assert run("init", str(reg), "--agency", "测试局", "--since", "2024").exit_code == 0
     res = run("new", "application", "--register", str(reg), "--received", "2024-09-27", "--channel", "online",
               "--applicant-kind", "natural_person", "--summary", "申请公开许可证核发情况", "--handler", "bgs",
               "--as-of", "2024-09-27")

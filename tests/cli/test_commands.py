@@ -123,7 +123,7 @@ def test_schema_export(tmp_path):
     res = run("schema", "export", str(tmp_path / "s"))
     assert res.exit_code == 0
     assert (tmp_path / "s" / "document.schema.json").is_file()
-    assert len(list((tmp_path / "s").glob("*.schema.json"))) == 10
+    assert len(list((tmp_path / "s").glob("*.schema.json"))) == 13
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])

@@ -33,7 +33,7 @@ def document(year: int):
 
 
 def test_cat001_missing_catalog_points_at_department_entry():
-    found = run_rule("CAT001", [catalog("bgs"), catalog("zcfg"), document(2024)])
+    found = run_rule("CAT001", [catalog("bgs"), catalog("zcfg"), document(2024)], as_of=date(2025, 2, 1))
     [f] = found
     assert f.code == "CAT001" and f.severity == "error"
     assert f.path == "govdisc.yaml" and f.pointer == ("departments", 2) and f.record is None
@@ -51,7 +51,26 @@ def test_cat001_only_finished_years_with_records():
 
 
 def test_cat001_passes():
-    assert run_rule("CAT001", [catalog(d) for d in ("bgs", "zcfg", "gbc")] + [document(2024)]) == []
+    recs = [catalog(d) for d in ("bgs", "zcfg", "gbc")] + [document(2024)]
+    assert run_rule("CAT001", recs, as_of=date(2025, 2, 1)) == []
+
+
+def test_cat001_years_without_any_record_still_have_duties():
+    # the register starts in 2024; 2025 has no record at all, and its catalogs are still missing
+    recs = [catalog(d) for d in ("bgs", "zcfg", "gbc")]
+    found = run_rule("CAT001", recs, as_of=date(2026, 6, 30))
+    assert sorted(f.pointer for f in found) == [("departments", 0), ("departments", 1), ("departments", 2)]
+    assert all("2025 年度" in f.message_zh and "2025-12-31" in f.message_zh for f in found)
+
+
+def test_cat001_next_year_timing_asks_for_the_coming_years_catalog():
+    # catalog_timing next_year: the 2026 catalog is due by 2025-12-31, so it is missing on 2026-02-01
+    recs = [catalog(d, y, compiled=f"{y - 1}-12-20") for d in ("bgs", "zcfg", "gbc") for y in (2024, 2025)]
+    cfg = {"measures": {"catalog_timing": "next_year"}}
+    found = run_rule("CAT001", recs, config=cfg, as_of=date(2026, 2, 1))
+    assert len(found) == 3 and all("2026 年度" in f.message_zh and "应于 2025-12-31 前" in f.message_zh for f in found)
+    # same_year (the default): the 2026 catalog is not due before 2026-12-31
+    assert run_rule("CAT001", recs, as_of=date(2026, 2, 1)) == []
 
 
 # CAT002 ------------------------------------------------------------------------------------
@@ -82,12 +101,25 @@ def test_cat002_passes():
 # CAT003 ------------------------------------------------------------------------------------
 
 
-def test_cat003_missing_stages():
-    found = run_rule("CAT003", [catalog(items=[item(1, "decision"), item(2, "execution"), item(3, "result")])])
-    assert [f.pointer for f in found] == [("items",), ("items",)]
+def test_cat003_missing_stages_for_the_agency():
+    found = run_rule("CAT003", [catalog(items=[item(1, "decision"), item(2, "execution")]),
+                                catalog("gbc", items=[item(3, "result")])])
+    assert [(f.path, f.pointer) for f in found] == [("catalog/bgs/2024.yaml", ("items",))] * 2
     assert all(f.severity == "warning" for f in found)
-    assert found[0].message_zh == "bgs 2024 年度目录没有属于“管理公开”环节的事项"
+    assert found[0].message_zh == "本机关各部门 2024 年度目录没有属于“管理公开”环节的事项"
     assert "服务公开" in found[1].message_zh
+
+
+def test_cat003_agency_wide_by_default_per_department_as_an_option():
+    # together the two departments cover all five stages: the agency passes, each department fails
+    recs = [catalog(items=[item(1, "decision"), item(2, "execution"), item(3, "result")]),
+            catalog("gbc", items=[item(4, "management"), item(5, "service")])]
+    assert run_rule("CAT003", recs) == []
+    found = run_rule("CAT003", recs, config={"measures": {"five_openness": "department"}})
+    assert [f.message_zh for f in found] == [
+        "bgs 2024 年度目录没有属于“管理公开”环节的事项", "bgs 2024 年度目录没有属于“服务公开”环节的事项",
+        "gbc 2024 年度目录没有属于“决策公开”环节的事项", "gbc 2024 年度目录没有属于“执行公开”环节的事项",
+        "gbc 2024 年度目录没有属于“结果公开”环节的事项"]
 
 
 def test_cat003_passes():
@@ -105,6 +137,13 @@ def test_cat004_compiled_after_year_end():
 
 def test_cat004_passes():
     assert run_rule("CAT004", [catalog(compiled="2024-12-31"), catalog("zcfg", compiled="2023-12-20")]) == []
+
+
+def test_cat004_next_year_timing():
+    cfg = {"measures": {"catalog_timing": "next_year"}}
+    [f] = run_rule("CAT004", [catalog(compiled="2024-01-10"), catalog("zcfg", compiled="2023-12-20")], config=cfg)
+    assert f.path == "catalog/bgs/2024.yaml"
+    assert f.message_zh == "2024 年度目录的编制完成日期 2024-01-10 晚于 2023-12-31"
 
 
 # CAT005 ------------------------------------------------------------------------------------
@@ -150,3 +189,12 @@ def test_back_filled_old_documents_do_not_create_old_year_end_duties():
     assert any("2024" in m for m in years)  # zcfg and gbc still lack their 2024 catalogs
     later = run_rule("CAT001", [old_doc, cat], config={"since": 2025}, as_of=date(2025, 3, 1))
     assert later == []
+
+
+def test_cat006_negative_list_needs_a_legal_basis():
+    cat = catalog(negative_list=[{"matter": "台站点位", "basis": "《条例》第十四条"}, {"matter": "保障方案", "basis": "内部规定"},
+                                 {"matter": "无依据"}])
+    found = run_rule("CAT006", [cat])
+    assert [(f.pointer, f.anchor) for f in found] == [(("negative_list", 1, "basis"), "value"),
+                                                      (("negative_list", 2), "parent")]
+    assert found[0].message_zh == "负面清单事项“保障方案”没有写明不予公开的法律、法规依据（basis）"

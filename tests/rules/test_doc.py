@@ -242,10 +242,13 @@ def test_doc004_review_without_date():
     assert "没有审查日期" in f.message_zh
 
 
-def test_doc004_normative_and_redacted():
-    [f] = run_rule("DOC004", [doc(kind="normative", disclosure="redacted",
+def test_doc004_normative_on_request_but_not_redacted():
+    [f] = run_rule("DOC004", [doc(kind="normative", disclosure="on_request",
                                   withholding={"reason": "third_party_rights", "explanation": "x"})])
-    assert "拟“此件删减后公开”的行政规范性文件" in f.message_zh
+    assert "拟“此件依申请公开”的行政规范性文件" in f.message_zh
+    # 删减后公开 is published (with deletions): the seed's "拟不公开的政策性文件" does not cover it
+    assert run_rule("DOC004", [doc(kind="normative", disclosure="redacted",
+                                   withholding={"reason": "third_party_rights", "explanation": "x"})]) == []
 
 
 def test_doc004_passes():
@@ -485,3 +488,30 @@ def test_doc_rules_tolerate_malformed_records():
                    "repealed": 2024, "catalog_item": {"a": 1}})
     for code in [f"DOC{n:03d}" for n in range(1, 16)]:
         run_rule(code, [junk])  # must not raise
+
+
+# --------------------------------------------------------------------------------------------
+# DOC016 / DOC017: normative-document clean-up (三(十))
+# --------------------------------------------------------------------------------------------
+
+
+def _cleanup(**entry):
+    base = {"date": "2024-11-01", "type": "normative_cleanup", "title": "2024年规范性文件清理"}
+    return record("activities", "activities/2024.yaml", {"year": 2024, "entries": [{**base, **entry}]})
+
+
+def test_doc016_results_not_published():
+    [f] = run_rule("DOC016", [_cleanup()], as_of=date(2025, 1, 1))
+    assert f.pointer == ("entries", 0) and "2024-11-29 前公开" in f.message_zh and "尚未公开" in f.message_zh
+    assert run_rule("DOC016", [_cleanup()], as_of=date(2024, 11, 29)) == []
+    [g] = run_rule("DOC016", [_cleanup(published={"date": "2024-12-10"})], as_of=date(2025, 1, 1))
+    assert g.pointer == ("entries", 0, "published", "date") and "实际于 2024-12-10 公开" in g.message_zh
+    assert run_rule("DOC016", [_cleanup(published={"date": "2024-11-20"})], as_of=date(2025, 1, 1)) == []
+
+
+def test_doc017_repeal_recorded_on_the_document():
+    docs = [doc(path="documents/2024/a.yaml", doc_no="云岭新广规〔2024〕2号", kind="normative"),
+            doc(path="documents/2024/b.yaml", doc_no="云岭新广规〔2024〕3号", kind="normative", repealed="2024-12-20")]
+    rec = _cleanup(cleanup={"repealed": ["云岭新广规〔2024〕2号", "云岭新广规〔2024〕3号"]})
+    [f] = run_rule("DOC017", [rec, *docs], as_of=date(2025, 1, 1))
+    assert f.pointer == ("entries", 0, "cleanup", "repealed", 0) and "云岭新广规〔2024〕2号" in f.message_zh

@@ -77,3 +77,38 @@ def test_malformed_entries_do_not_raise():
     assert len(run_rule("DUT001", [rec], as_of=date(2025, 3, 1))) == 1
     rec = record("activities", "activities/2024.yaml", {"year": 2024, "entries": "none"})
     assert len(run_rule("DUT001", [rec], as_of=date(2025, 3, 1))) == 1
+
+
+def test_dut001_counts_an_interview_by_the_head_on_a_policy():
+    others = [t for t in ALL_TYPES if t != "head_interpretation"]
+    rec = activities(2024, others)
+    rec.data["entries"].append({"date": "2024-04-30", "type": "media_interview", "speaker": "head",
+                                "title": "局主要负责人接受专访", "document": "测发〔2024〕1号"})
+    assert run_rule("DUT001", [rec], as_of=date(2025, 1, 2)) == []
+    # by someone else, or on no named policy: not the head's interpretation
+    rec.data["entries"][-1]["speaker"] = "department_head"
+    assert len(run_rule("DUT001", [rec], as_of=date(2025, 1, 2))) == 1
+    rec.data["entries"][-1].update(speaker="head", document=" ")
+    assert len(run_rule("DUT001", [rec], as_of=date(2025, 1, 2))) == 1
+
+
+GROUP = {"head": "张某某（局长）", "deputy": "李某某（副局长）", "office_lead": "王某某（办公室副主任）"}
+
+
+def test_dut007_leading_group():
+    [f] = run_rule("DUT007", [activities(2024, ALL_TYPES)], as_of=date(2025, 1, 2))
+    assert f.path == "govdisc.yaml" and f.anchor == "parent" and "领导小组" in f.message_zh
+    [g] = run_rule("DUT007", [activities(2024, ALL_TYPES)], config={"leading_group": {"head": "张某某"}},
+                   as_of=date(2025, 1, 2))
+    assert g.pointer == ("leading_group",) and g.message_zh.endswith("副组长（分管负责人）、办公室分管政务公开的负责同志")
+    assert run_rule("DUT007", [activities(2024, ALL_TYPES)], config={"leading_group": GROUP}, as_of=date(2025, 1, 2)) == []
+    # a register still in its first year is not judged
+    assert run_rule("DUT007", [activities(2024, ALL_TYPES)], as_of=date(2024, 6, 1)) == []
+
+
+def test_dut008_named_disclosure_staff():
+    depts = [{"id": "bgs", "name": "办公室", "disclosure_staff": "王某某"}, {"id": "gbc", "name": "广播电视处"}]
+    [f] = run_rule("DUT008", [activities(2024, ALL_TYPES)], config={"departments": depts}, as_of=date(2025, 1, 2))
+    assert f.pointer == ("departments", 1) and f.severity == "warning" and "gbc（广播电视处）" in f.message_zh
+    depts[1]["disclosure_staff"] = "赵某某"
+    assert run_rule("DUT008", [activities(2024, ALL_TYPES)], config={"departments": depts}, as_of=date(2025, 1, 2)) == []

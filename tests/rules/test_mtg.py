@@ -152,3 +152,16 @@ def test_malformed_records_do_not_raise():
              record("meeting", "meetings/2024/x.yaml", {})]
     for code in sorted(c for c in REGISTRY if c.startswith("MTG")):
         run_rule(code, weird, as_of=AS_OF)
+
+
+def test_mtg001_mtg002_decision_bodies_are_configurable():
+    # the seed speaks of the 党组会: with decision_bodies set, only those meetings are judged
+    office_meeting = meeting(reform(public_draft={"basis_published": False}), body="局长办公会")
+    party_meeting = meeting(reform(public_draft=None, comments=None), id_="HY-2024-06", body="局 党组会")
+    cfg = {"measures": {"decision_bodies": ["局党组会"]}}
+    assert [f.path for f in run_rule("MTG001", [office_meeting, party_meeting], config=cfg, as_of=AS_OF)] == [
+        "meetings/2024/HY-2024-06.yaml"]
+    assert run_rule("MTG002", [office_meeting], config=cfg, as_of=AS_OF) == []
+    # by default every meeting is judged
+    assert len(run_rule("MTG001", [office_meeting, party_meeting], as_of=AS_OF)) == 2
+    assert len(run_rule("MTG002", [office_meeting], as_of=AS_OF)) == 1

@@ -12,7 +12,7 @@ AS_OF = date(2026, 2, 1)
 
 def opinion(id_: str = "YQ-2024-001", **data: Any):
     base = {"id": id_, "title": "某地有线电视停播引发关注", "detected_at": "2024-07-02 08:30",
-            "level": "major", "lead": "gbc"}
+            "level": "major", "emergency": True, "lead": "gbc"}
     base.update(data)
     return record("opinion", f"opinions/2024/{id_}.yaml", base)
 
@@ -126,3 +126,54 @@ def test_examples_parse_with_the_register_loader():
             for snippet in (rule.bad, rule.good):
                 assert snippet, code
                 assert load_text(snippet)[1] is None, (code, snippet)
+
+
+# -- emergencies, key matters and handling (二(六)3, 二(六)4) --------------------------------------
+
+
+def test_clocks_apply_to_emergencies_only():
+    # a major opinion that does not concern an emergency has no 5-hour / 24-hour clock
+    calm = opinion(emergency=False)
+    assert run_rule("OPN001", [calm], as_of=AS_OF) == [] and run_rule("OPN002", [calm], as_of=AS_OF) == []
+    assert run_rule("OPN004", [calm], as_of=AS_OF) == []
+    assert len(run_rule("OPN001", [opinion()], as_of=AS_OF)) == 1
+
+
+def test_opn005_key_matter_in_time_only_when_configured():
+    rec = opinion(level="general", emergency=False, key_matter=True,
+                  releases=[{"at": "2024-07-03 12:00", "channel": "门户网站"}])
+    assert run_rule("OPN005", [rec], as_of=AS_OF) == []  # off by default
+    [f] = run_rule("OPN005", [rec], config={"measures": {"key_matter_release_hours": 24}}, as_of=AS_OF)
+    assert f.pointer == ("releases", 0, "at")
+    assert "2024-07-03 08:30" in f.message_zh and "24小时" in f.message_zh and "27小时30分" in f.message_zh
+    ok = opinion(level="general", key_matter=True, releases=[{"at": "2024-07-02 20:00"}])
+    assert run_rule("OPN005", [ok], config={"measures": {"key_matter_release_hours": 24}}, as_of=AS_OF) == []
+    # a general emergency is a key matter too
+    [g] = run_rule("OPN005", [opinion(level="general")], config={"measures": {"key_matter_release_hours": 12}},
+                   as_of=AS_OF)
+    assert "仍无发布信息记录" in g.message_zh
+
+
+def test_opn006_major_opinion_must_say_whether_it_is_an_emergency():
+    base = {k: v for k, v in opinion().data.items() if k != "emergency"}
+    [f] = run_rule("OPN006", [record("opinion", "opinions/2024/YQ-2024-001.yaml", base)], as_of=AS_OF)
+    assert f.severity == "warning" and f.pointer == ("level",) and "emergency" in f.message_zh
+    assert run_rule("OPN006", [opinion(), opinion(emergency=False), opinion(level="general", emergency=None)],
+                    as_of=AS_OF) == []
+
+
+def test_opn007_handling_published_by_year_end():
+    rec = opinion(handling=[{"nature": "suggestion", "summary": "采纳"}, {"nature": "misunderstanding"},
+                            {"nature": "major_problem", "published": {"date": "2024-08-01"}}])
+    [f] = run_rule("OPN007", [rec], as_of=AS_OF)
+    assert f.pointer == ("handling", 0) and "建设性意见建议" in f.message_zh and "吸收采纳情况" in f.message_zh
+    assert run_rule("OPN007", [rec], as_of=date(2024, 12, 31)) == []  # the year is not over yet
+
+
+def test_opn008_false_information_referred():
+    rec = opinion(handling=[{"nature": "false_info", "summary": "谣言"}])
+    [f] = run_rule("OPN008", [rec], as_of=AS_OF)
+    assert f.pointer == ("handling", 0) and "公安机关、网络监管部门" in f.message_zh
+    assert run_rule("OPN008", [rec], as_of=date(2024, 7, 2)) == []
+    done = opinion(handling=[{"nature": "false_info", "referral": {"to": "省委网信办", "date": "2024-07-03"}}])
+    assert run_rule("OPN008", [done], as_of=AS_OF) == []

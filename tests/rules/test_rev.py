@@ -166,3 +166,50 @@ def test_rev004_published_or_within_grace_passes():
     assert len(run_rule("REV004", [review("bgs", withheld_reexamined=entry), doc()], as_of=date(2025, 1, 21))) == 1
     keep = [{"document": "云岭新广办〔2024〕40号", "conclusion": "keep"}]
     assert run_rule("REV004", [review("bgs", withheld_reexamined=keep), doc()], as_of=date(2025, 3, 1)) == []
+
+
+# -- rectification (REV005, REV006) ------------------------------------------------------------
+
+
+def _review_with(findings):
+    return record("review", "reviews/gbc/2024.yaml", {"department": "gbc", "year": 2024, "submitted": "2024-12-20",
+                                                      "findings": findings})
+
+
+def test_rev005_overdue_and_late_rectification():
+    rec = _review_with([
+        {"problem": "删减理由不具体", "deadline": "2025-01-31"},
+        {"problem": "注销结果未公开", "deadline": "2025-01-31", "done": "2025-02-10"},
+        {"problem": "已按期整改", "deadline": "2025-01-31", "done": "2025-01-20"},
+        {"problem": "未到期", "deadline": "2026-06-30"},
+    ])
+    found = run_rule("REV005", [rec], as_of=date(2026, 2, 1))
+    assert [(f.pointer, f.anchor) for f in found] == [(("findings", 0), "parent"), (("findings", 1, "done"), "value")]
+    assert found[0].message_zh == ("广播电视处（gbc）2024 年度自查发现的问题“删减理由不具体”整改期限为 2025-01-31，"
+                                   "截至 2026-02-01 尚未整改完成（done）")
+    assert "于 2025-02-10 才整改完成" in found[1].message_zh
+    # as of 2025-01-31 nothing is overdue yet, and a completion dated later is not known then
+    assert run_rule("REV005", [rec], as_of=date(2025, 1, 31)) == []
+
+
+def test_rev006_open_problem_without_deadline():
+    rec = _review_with([{"problem": "账号未更新"}, {"problem": "已整改", "done": "2024-12-10"},
+                        {"problem": "有期限", "deadline": "2025-03-31"}])
+    [f] = run_rule("REV006", [rec], as_of=date(2025, 1, 5))
+    assert f.severity == "warning" and f.pointer == ("findings", 0) and "没有整改期限" in f.message_zh
+
+
+def test_rectification_clock_in_deadlines():
+    from govdisc.calendar import WorkCalendar
+    from govdisc.config import Config
+    from govdisc.deadlines import compute_obligations, explain_record
+
+    rec = _review_with([{"problem": "p", "deadline": "2025-01-31", "done": "2025-03-01"}])
+    cfg = Config()
+    [ob] = [o for o in compute_obligations([rec], cfg, WorkCalendar(), date(2025, 2, 10)) if o.obligation == "rectification"]
+    assert (ob.due, ob.status, ob.department, ob.pointer, ob.met_on) == ("2025-01-31", "overdue", "gbc", ("findings", 0), None)
+    [later] = [o for o in compute_obligations([rec], cfg, WorkCalendar(), date(2025, 3, 5)) if o.obligation == "rectification"]
+    assert later.status == "late"
+    [exp] = [o for o in explain_record([rec], cfg, WorkCalendar(), date(2025, 3, 5), "reviews/gbc/2024.yaml")
+             if o.obligation == "rectification"]
+    assert [s.action for s in exp.trace] == ["start", "due", "note"]

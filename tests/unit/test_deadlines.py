@@ -390,7 +390,8 @@ def test_interpretation_within_3_working_days_of_publication() -> None:
 
 def opinion(**fields) -> Record:
     return Record("opinion", "opinions/2024/YQ-2024-003.yaml",
-                  {"id": "YQ-2024-003", "detected_at": "2024-07-02 08:30", "level": "major", "lead": "bgs", **fields})
+                  {"id": "YQ-2024-003", "detected_at": "2024-07-02 08:30", "level": "major", "emergency": True,
+                   "lead": "bgs", **fields})
 
 
 def op_clocks(rec: Record, as_of, config: Config = CFG) -> dict[str, Obligation]:
@@ -445,7 +446,21 @@ def test_yearend_obligations() -> None:
     assert got[("review", "zcfg", "2024-12-31")][0] == "overdue"
     assert got[("annual_report", None, "2024-01-31")][0] == "done"
     assert got[("annual_report", None, "2025-01-31")][0] == "open"
-    assert {o.due[:4] for o in obs if o.obligation == "catalog"} == {"2023", "2024"}  # no 2025: no records
+    # every year from the first (2023) to the as-of year, 2025 included although it has no record yet
+    assert {o.due[:4] for o in obs if o.obligation == "catalog"} == {"2023", "2024", "2025"}
+    assert got[("catalog", "bgs", "2025-12-31")] == ("open", "catalog/bgs/2025.yaml")
+
+
+def test_yearend_catalog_timing_next_year() -> None:
+    cfg = Config(departments=CFG.departments)
+    cfg.measures.catalog_timing = "next_year"
+    obs = [o for o in compute_obligations(yearly_register(), cfg, CAL, D("2025-01-10")) if o.obligation == "catalog"]
+    got = {(o.department, o.path): (o.due, o.status) for o in obs}
+    # the 2024 catalog was due by the end of 2023 (compiled 2023-12-20: done); the 2026 one by the end of 2025
+    assert got[("bgs", "catalog/bgs/2024.yaml")] == ("2023-12-31", "done")
+    assert got[("bgs", "catalog/bgs/2026.yaml")] == ("2025-12-31", "open")
+    assert got[("zcfg", "catalog/zcfg/2025.yaml")] == ("2024-12-31", "overdue")
+    assert {p.rsplit("/", 1)[1] for _, p in got} == {"2023.yaml", "2024.yaml", "2025.yaml", "2026.yaml"}
 
 
 def test_yearend_never_invents_future_years_and_honours_report_due() -> None:
@@ -495,7 +510,7 @@ def test_open_obligations_sorted_filtered_within() -> None:
         ("YSQ-2024-0001", "reply"), ("YSQ-2024-0002", "reply"),  # 07-10, 07-18
         ("catalog/bgs/2024.yaml", "catalog"), ("catalog/zcfg/2024.yaml", "catalog"),
         ("reviews/bgs/2024.yaml", "review"), ("reviews/zcfg/2024.yaml", "review"),
-        ("reports/2024.yaml", "annual_report")]
+        ("assessments/2024.yaml", "assessment"), ("reports/2024.yaml", "annual_report")]
     assert [o.record for o in open_obligations(recs, CFG, CAL, D("2024-07-08"), within=3)] == ["YSQ-2024-0001"]
 
 

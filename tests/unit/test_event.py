@@ -486,18 +486,22 @@ def test_failure_while_writing_leaves_the_file_intact(root: Path, monkeypatch) -
 
 
 def test_opinion_release_press_conference_follow_up(root: Path) -> None:
-    r = new_opinion(root, title="某地有线电视停播引发关注", level="major", detected_at="2024-07-02 08:30",
-                    today=date(2024, 7, 2))
+    r = new_opinion(root, title="某地有线电视停播引发关注", level="major", emergency=True,
+                    detected_at="2024-07-02 08:30", today=date(2024, 7, 2))
     before = r.path.read_text(encoding="utf-8")
-    rel = event(root, r.record_id, "release", at="2024-07-02 12:10", channel="门户网站", title="情况通报")
+    rel = event(root, r.record_id, "release", at="2024-07-02 12:10", channel="门户网站", title="情况通报",
+                reviewed_by="局办公室")
     assert [(o.obligation, o.status) for o in rel.obligations] == [("release", "done"), ("press_conference", "overdue")]
     event(root, r.record_id, "press_conference", event_date=date(2024, 7, 3), at="07:00", note="局新闻发布会")
-    event(root, r.record_id, "follow_up", at="2024-07-05 10:00", note="持续发布处置进展")
+    event(root, r.record_id, "follow_up", at="2024-07-05 10:00", note="持续发布处置进展", reviewed_by="局办公室",
+          reviewed=date(2024, 7, 4))
     after = r.path.read_text(encoding="utf-8")
     assert added_lines(before, after) == [
-        "releases:\n", "  - {at: 2024-07-02 12:10, channel: 门户网站, title: 情况通报}\n",
+        "releases:\n",
+        "  - {at: 2024-07-02 12:10, channel: 门户网站, title: 情况通报, secrecy_review: {date: 2024-07-02, by: 局办公室}}\n",
         "press_conference: {at: 2024-07-03 07:00, note: 局新闻发布会}\n",
-        "follow_ups:\n", "  - {at: 2024-07-05 10:00, note: 持续发布处置进展}\n",
+        "follow_ups:\n",
+        "  - {at: 2024-07-05 10:00, note: 持续发布处置进展, secrecy_review: {date: 2024-07-04, by: 局办公室}}\n",
     ]
     assert run_check(root, date(2024, 7, 10)).errors == 0
     with pytest.raises(AuthoringError, match="已记录新闻发布会"):
@@ -514,3 +518,14 @@ def test_opinion_release_press_conference_follow_up(root: Path) -> None:
 def test_only_additions_helper() -> None:
     assert only_additions("a\nb\n", "a\nx\nb\n")
     assert not only_additions("a\nb\n", "a\nB\n")
+
+
+def test_release_secrecy_review_options(root: Path) -> None:
+    r = new_opinion(root, title="某地有线电视停播引发关注", level="general", detected_at="2024-07-02 08:30",
+                    today=date(2024, 7, 2))
+    res = event(root, r.record_id, "release", at="2024-07-02 12:10", channel="门户网站")
+    assert any("SEC001" in zh for zh, _ in res.warnings)
+    with pytest.raises(AuthoringError, match="晚于发布日期"):
+        event(root, r.record_id, "release", at="2024-07-02 13:00", reviewed_by="局办公室", reviewed=date(2024, 7, 3))
+    with pytest.raises(AuthoringError, match="--reviewed-by"):
+        event(root, r.record_id, "follow_up", at="2024-07-02 13:00", reviewed=date(2024, 7, 2))

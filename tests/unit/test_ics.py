@@ -21,7 +21,8 @@ def register() -> list[Record]:
         Record("application", "applications/2024/YSQ-2024-0001.yaml",
                {"id": "YSQ-2024-0001", "channel": "in_person", "submitted": "2024-06-12", "handler": "bgs"}),
         Record("opinion", "opinions/2024/YQ-2024-001.yaml",
-               {"id": "YQ-2024-001", "detected_at": "2024-06-14 08:30", "level": "major", "lead": "bgs"}),
+               {"id": "YQ-2024-001", "detected_at": "2024-06-14 08:30", "level": "major", "emergency": True,
+                "lead": "bgs"}),
     ]
 
 

@@ -150,7 +150,8 @@ def test_vscode_settings_map_every_schema(tmp_path: Path) -> None:
         sample = {"config": "govdisc.yaml", "catalog": "catalog/bgs/2024.yaml", "document": "documents/2024/a.yaml",
                   "application": "applications/2024/YSQ-2024-0001.yaml", "opinion": "opinions/2024/YQ-2024-001.yaml",
                   "meeting": "meetings/2024/HY-2024-01.yaml", "activities": "activities/2024.yaml",
-                  "review": "reviews/bgs/2024.yaml", "report": "reports/2024.yaml"}[kind]
+                  "review": "reviews/bgs/2024.yaml", "report": "reports/2024.yaml", "guide": "guide.yaml",
+                  "assessment": "assessments/2024.yaml", "participation": "participation/2024/CY-2024-001.yaml"}[kind]
         assert classify(sample).kind == kind
         from fnmatch import fnmatch
 

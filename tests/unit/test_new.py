@@ -327,3 +327,31 @@ def test_new_record_dispatch(root: Path) -> None:
         new_record(root, "application", channel="online", applicant_kind="other", summary="x")
     with pytest.raises(AuthoringError):
         new_record(root, "report")
+
+
+# -- guide, assessment, participation -------------------------------------------------------------
+
+
+def test_guide_assessment_participation(root: Path) -> None:
+    from govdisc.authoring.new import new_assessment, new_guide, new_participation
+
+    g = new_guide(root, today=date(2024, 10, 1))
+    data = data_of(g.path)
+    assert data["office"]["name"] == "测试局办公室" and data["classification"][0]["name"]
+    assert_modeline(g.path, "guide")
+    assert any("office.address" in zh for zh, _ in g.todo)
+    with pytest.raises(AuthoringError, match="已存在"):
+        new_guide(root)
+    a = new_assessment(root, today=date(2025, 1, 10))
+    assert a.path == root / "assessments" / "2024.yaml" and data_of(a.path)["target_assessment"]["included"] is True
+    assert a.todo == []
+    p = new_participation(root, kind="hearing", title="听证会", meeting_date=date(2024, 5, 28), meeting="HY-2024-06",
+                          items=["收视维护费调整方案"], today=date(2024, 10, 1))
+    assert p.record_id == "CY-2024-001" and data_of(p.path)["decision"] == {"meeting": "HY-2024-06",
+                                                                            "item": "收视维护费调整方案"}
+    assert p.todo == []
+    c = new_participation(root, kind="channel", title="96128热线", meeting_date=date(2024, 12, 31),
+                          today=date(2025, 1, 2))
+    assert {zh.split("（")[0] for zh, _ in c.todo} == {"channel", "received", "handled"}
+    with pytest.raises(AuthoringError, match="--kind"):
+        new_participation(root, kind="party", title="x")

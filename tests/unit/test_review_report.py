@@ -105,8 +105,10 @@ def test_catalog_interpretation_opinions(data):
     (interp,) = gbc["interpretations"]
     assert interp["doc_no"] == "云岭新广规〔2024〕1号" and interp["status"] == "done"
     assert interp["plan_with_document"] and interp["first_material"] == "2024-03-15"
-    assert [(o["id"], o["release"]["status"], o["press"]["status"]) for o in gbc["opinions"]] == [
-        ("YQ-2024-002", "done", "done"), ("YQ-2024-004", "done", "done")]
+    # YQ-2024-004 (a rumour) is a key matter, not an emergency: the 24-hour key-matter clock, no 5/24-hour clocks
+    assert [(o["id"], o["clocked"], o["release"]["status"], o["press"]["status"], o["timely"]["status"])
+            for o in gbc["opinions"]] == [("YQ-2024-002", True, "done", "done", None),
+                                          ("YQ-2024-004", False, None, None, "done")]
     assert gbc["opinions"][0]["detected_at"].startswith("2024-07-08T06:50")
     dyc = dept(data, "dyc")
     assert [(o["id"], o["clocked"]) for o in dyc["opinions"]] == [("YQ-2024-001", False)]
@@ -261,3 +263,16 @@ def test_review_all_departments_renders(data):
                               "广播电视处", "电影处"], start=1):
         assert f"（{'一二三四五六七八九'[i - 1]}）{name}" in md
     assert render_review(data, "docx", META) == render_review(data, "docx", META)
+
+
+def test_rectification_participation_and_assessment_in_the_self_inspection(loaded, cal):
+    data = review_data(loaded.records, loaded.config, cal, 2025, as_of=date(2026, 2, 1))
+    bgs = next(d for d in data["departments"] if d["id"] == "bgs")
+    assert [(f["source"], f["status"]) for f in bgs["self_findings"]] == [("self_inspection", "done"),
+                                                                           ("third_party", "open")]
+    assert [(r["department"], r["status"]) for r in data["rectifications"] if r["status"] != "done"] == [("bgs", "open")]
+    assert data["assessment"]["completed"] == "2026-01-21" and len(data["participation"]["channels"]) == 2
+    text = render_review(data, "md", ReportMeta("云岭省新闻出版广电局", 2025, date(2026, 2, 1))).decode("utf-8")
+    assert "## 三、整改跟踪情况" in text and "尚有1个问题未整改完成，均在整改期限内" in text
+    assert "## 四、公众参与和考核评议情况" in text and "96128广播电视服务热线" in text
+    assert "| 政府信息公开第三方评估指出部分栏目信息更新不及时（第三方评估） | 对各栏目" in text

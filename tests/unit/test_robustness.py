@@ -26,7 +26,8 @@ SEEDS = 8
 KIND_DIRS = {"document": "documents/2024/x{}.yaml", "application": "applications/2024/YSQ-2024-{:04d}.yaml",
              "opinion": "opinions/2024/YQ-2024-{}.yaml", "meeting": "meetings/2024/HY-2024-{}.yaml",
              "catalog": "catalog/bgs/{}.yaml", "review": "reviews/bgs/{}.yaml", "activities": "activities/{}.yaml",
-             "report": "reports/{}.yaml"}
+             "report": "reports/{}.yaml", "assessment": "assessments/{}.yaml",
+             "participation": "participation/2024/CY-2024-{}.yaml", "guide": "guide.yaml"}
 
 
 def mutated_register(seed: int) -> list[Record]:
@@ -41,7 +42,7 @@ def mutated_register(seed: int) -> list[Record]:
             data = (_mutate if rng.random() < 0.5 else mutate)(rng, data)
         data = validation.conforming(data, validation.validate(kind, data))  # as the loader does
         out.append(Record(kind, KIND_DIRS[kind].format(2000 + i if kind in ("catalog", "review", "activities",
-                                                                              "report") else i), data))
+                                                                              "report", "assessment") else i), data))
     return out
 
 

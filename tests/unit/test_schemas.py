@@ -12,7 +12,8 @@ from govdisc import resources, validation
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 raw = {name: json.loads(text) for name, text in resources.schema_texts().items()}
-KINDS = ["config", "catalog", "document", "application", "opinion", "meeting", "activities", "review", "report"]
+KINDS = ["config", "catalog", "document", "application", "opinion", "meeting", "activities", "review", "report",
+         "guide", "assessment", "participation"]
 
 
 def lookup(ref: str, current: str) -> dict:
@@ -118,6 +119,10 @@ TYPOS = {
     "review": ({"department": "bgs", "year": 2024, "submited": "2024-12-20"}, "submited"),
     "report": ({"year": 2024, "overveiw": "x"}, "overveiw"),
     "config": ({"agency": "局", "office": "bgs", "departments": [{"id": "bgs", "name": "办公室"}], "timezon": "x"}, "timezon"),
+    "guide": ({"updated": "2025-03-01", "ofice": {}}, "ofice"),
+    "assessment": ({"year": 2025, "accountabilty": []}, "accountabilty"),
+    "participation": ({"id": "CY-2025-001", "title": "听证会", "kind": "hearing", "date": "2025-03-01",
+                       "desicion": {}}, "desicion"),
 }
 
 

@@ -235,7 +235,8 @@ def cell(stats, row, col="总计"):
 def test_shape_and_header(stats2024):
     s = stats2024
     assert list(s) == ["year", "agency", "format", "period", "as_of", "complete", "register_years", "in_register",
-                       "sections", "proactive", "applications", "reviews", "response_times", "narrative", "notes"]
+                       "sections", "proactive", "applications", "reviews", "response_times", "narrative", "notes",
+                       "measures"]
     assert s["as_of"] is None and s["complete"] is True and s["in_register"] is True
     assert s["year"] == 2024 and s["agency"] == "测试省测试局"
     assert s["period"] == "本报告中所列数据统计期限为2024年1月1日至12月31日"
