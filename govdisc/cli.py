@@ -44,6 +44,7 @@ class CheckFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+    concise = "concise"
 
 
 def fail(message_zh: str, message_en: str, code: int = 2) -> None:
@@ -125,8 +126,15 @@ def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="只报告这些文件的问题（跨记录规则仍看全部登记簿）")] = None,
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text | concise（每条一行 路径:行:列: 代码 说明）| json | github | sarif | junit")] = CheckFormat.text,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="只报告相对此 git 版本有改动（含未跟踪）的文件")] = None,
+    new_against: Annotated[Optional[str], typer.Option("--new-against", metavar="REF", help="只报告相对 git 版本 REF 新增的问题（同一 as-of 日期下比较，不论出现在哪个文件；给出的文件只用于找到登记簿）")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES", help="只报告这些规则代码或类别（如 APP、DOC001；可逗号分隔、可重复）")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="不报告这些规则代码或类别（如 MTG、APP010）")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="按规则代码统计问题数量，不逐条列出")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修正机械性错误（发文字号括号和“年”、枚举值大小写、日期补零），保留注释，再报告余下的问题")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示 --fix 将做的修改（统一差异格式），不写文件")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题本身，不输出修复提示和汇总")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以 1 退出")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不读写 .govdisc-cache 缓存")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行读取的进程数（默认 CPU 核数）")] = None,
@@ -135,30 +143,115 @@ def check(
     no_color: NoColorOpt = False,
 ) -> None:
     """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
-    from govdisc import scope as scope_mod
-    from govdisc.check import run_check
-    from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
-    from govdisc.output.findings import REPORTERS
+    from govdisc.check import SelectionError, code_prefixes, selected
 
     lang_ = _lang(lang, no_color)
+    if new_against and changed_since:
+        fail("--new-against 与 --changed-since 不能同时使用", "--new-against and --changed-since cannot be combined")
+    if jobs is not None and jobs < 1:
+        fail(f"--jobs 应为不小于 1 的整数，收到 {jobs}", f"--jobs must be 1 or more, got {jobs}")
+    _check_output(output)
+    try:
+        chosen, dropped = code_prefixes(select, "--select"), code_prefixes(ignore, "--ignore")
+    except SelectionError as exc:
+        fail(exc.zh, exc.en)
     root = resolve_root(register or _register_from_paths(paths))
     day = resolve_as_of(as_of)
+
+    def run():
+        result = _run_check(root, day, paths, changed_since, new_against, jobs, not no_cache, quiet)
+        result.findings = selected(result.findings, chosen, dropped)
+        return result
+
+    result = run()
+    if fix or diff:
+        changed = _apply_fixes(root, result, day, diff, lang_)
+        if diff:  # as ruff: the preview fails when there is something to fix
+            raise typer.Exit(1 if changed else 0)
+        if changed:
+            result = run()
+    _report(result, fmt, statistics, quiet, output, lang_)
+    if result.config_broken:
+        raise typer.Exit(2)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _run_check(root: Path, day: date, paths: list[Path] | None, changed_since: str | None,
+               new_against: str | None, jobs: int | None, cache: bool, quiet: bool):
+    """The check, with its scope: given files, files changed since a revision, or the findings
+    added since a revision; with a progress bar when it runs long on a terminal."""
+    from govdisc import progress
+    from govdisc import scope as scope_mod
+    from govdisc.check import run_check
+
     scope = None
     try:
         if paths:
             scope = scope_mod.paths_in_register(root, paths)
+        if new_against:
+            from govdisc.baseline import check_new_against
+
+            with progress.reporting(_progress_bar(quiet)):
+                return check_new_against(root, new_against, day, jobs=jobs, cache=cache)
         if changed_since:
             changed = scope_mod.changed_since(root, changed_since)
             scope = changed if scope is None else scope & changed
     except scope_mod.ScopeError as exc:
         fail(exc.zh, exc.en)
-    result = run_check(root, day, scope=scope, jobs=jobs, cache=not no_cache)
-    text = REPORTERS[fmt.value](result, lang_)
-    _emit(text, output, markup=fmt is CheckFormat.text)
-    if result.config_broken:
-        raise typer.Exit(2)
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    raise typer.Exit(1 if failed else 0)
+    with progress.reporting(_progress_bar(quiet)):
+        return run_check(root, day, scope=scope, jobs=jobs, cache=cache)
+
+
+def _progress_bar(quiet: bool):
+    """A delayed progress bar on stderr when that is a terminal; None (nothing) in pipes."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from govdisc.output.progress import DelayedBar
+
+    return DelayedBar(err_console(), STATE.lang)
+
+
+def _apply_fixes(root: Path, result, day: date, diff: bool, lang: str) -> int:
+    """`--fix` / `--diff`: how many files were (with --diff: would be) changed."""
+    from govdisc.authoring.fix import apply_fixes, plan_fixes
+    from govdisc.textsafety import terminal_text
+
+    plan = plan_fixes(root, result.findings, day)
+    if diff:
+        sys.stdout.write(terminal_text(plan.diff(), keep="\t\r\n"))
+        sys.stdout.flush()
+    changed = len(plan.changed) if diff else len(apply_fixes(root, plan))
+    for zh, en in plan.messages(diff, changed):
+        err_console().print(terminal_text(en if lang == "en" else zh), markup=False, highlight=False)
+    return changed
+
+
+def _report(result, fmt: "CheckFormat", statistics: bool, quiet: bool, output: Path | None, lang: str) -> None:
+    from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
+    from govdisc.output import findings as out
+
+    if statistics:
+        text = out.statistics_json(result) if fmt is CheckFormat.json else out.statistics_text(result, lang, quiet)
+        _emit(text, output)
+        return
+    if fmt in (CheckFormat.text, CheckFormat.concise):
+        text = out.REPORTERS[fmt.value](result, lang, quiet=quiet)
+        if text:
+            _emit(text, output, markup=fmt is CheckFormat.text)
+        return
+    _emit(out.REPORTERS[fmt.value](result, lang), output)
+
+
+def _check_output(output: Path | None) -> None:
+    """-o into a folder that does not exist is a mistake in the path, not a folder to create."""
+    if output is None:
+        return
+    if output.is_dir():
+        fail(f"-o {output} 是一个文件夹，请给出文件名", f"-o {output} is a folder; give a file name")
+    parent = output.expanduser().absolute().parent
+    if not parent.is_dir():
+        fail(f"-o {output}：文件夹 {parent} 不存在", f"-o {output}: the folder {parent} does not exist")
 
 
 def _register_from_paths(paths: list[Path] | None) -> Path | None:

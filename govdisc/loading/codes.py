@@ -47,9 +47,13 @@ declare(
     title=("字段不符合模式", "Schema violation"),
     message=("{detail}", "{detail_en}"),
     basis="schemas/*.schema.json（登记簿字段约定）",
-    hint=("对照 docs/register-format.md 或编辑器中的字段说明修正；`govdisc schema export` 可导出模式供编辑器补全。",
-          "See docs/register-format.md or the editor's field help; `govdisc schema export` feeds the editor."),
+    hint=("对照编辑器中的字段说明修正（`govdisc schema export .govdisc/schemas` 导出字段模式，编辑器据此提示和补全），"
+          "或参照 `govdisc new` 生成的模板中每个字段旁的说明。",
+          "Follow the editor's field help (`govdisc schema export .govdisc/schemas` exports the schemas it uses) "
+          "or the comments beside each field of the template `govdisc new` writes."),
     bad="disclosure: maybe", good="disclosure: public",
+    fixable=("日期补零（2024-9-5 → 2024-09-05）、枚举值的大小写（Public → public）；其余须手工修改",
+             "unpadded dates (2024-9-5 → 2024-09-05) and enum values in the wrong case (Public → public); the rest by hand"),
 )
 declare(
     "REG006", "warning",

@@ -298,7 +298,12 @@ def load_roundtrip(text: str) -> Any:
 
 
 def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int]:
-    """1-based line/column of the value (or key, or parent mapping) a pointer names."""
+    """1-based line/column of the value (or key, or parent mapping) a pointer names.
+
+    anchor "missing": the pointer names a key a rule found missing or blank; its line when the
+    key is there (`reason:` left empty), else the place of the deepest mapping on the way. A
+    blank value is placed at its key: the position libyaml gives "nothing" is the next token,
+    often lines further down."""
     node = tree
     pos = (1, 1)
     for i, key in enumerate(pointer):
@@ -309,7 +314,7 @@ def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int
                 if key not in node:
                     break
                 if lc is not None:
-                    if last and anchor == "key":
+                    if last and anchor in ("key", "missing") or node[key] is None:
                         line, col = lc.key(key)
                     else:
                         line, col = lc.value(key) if lc.data.get(key) and len(lc.data[key]) > 2 else lc.key(key)

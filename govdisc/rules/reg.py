@@ -127,20 +127,26 @@ def unknown_departments(ctx: Context) -> Iterator[Hit]:
 )
 def unknown_documents(ctx: Context) -> Iterator[Hit]:
     known = ctx.documents_by_no
-    for rec in ctx.kind("application"):
+    for rec in ctx.records:
+        for pointer, no in document_refs(rec):
+            if no not in known:
+                yield hit(rec, pointer, doc_no=no)
+
+
+def document_refs(rec: Record) -> Iterator[tuple[tuple, str]]:
+    """(pointer, 发文字号) of every reference a record makes to a document (`check --fix`
+    corrects them with the number)."""
+    if rec.kind == "application":
         for i, no in enumerate(rec.seq("documents")):
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("documents", i), doc_no=no)
-    for rec in ctx.kind("review"):
-        for i, item in enumerate(rec.seq("withheld_reexamined")):
-            no = item.get("document") if isinstance(item, dict) else None
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("withheld_reexamined", i, "document"), doc_no=no)
-    for rec in ctx.kind("activities"):
-        for i, e in enumerate(rec.seq("entries")):
-            no = e.get("document") if isinstance(e, dict) else None
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("entries", i, "document"), doc_no=no)
+            if isinstance(no, str):
+                yield ("documents", i), no
+    places = {"review": ("withheld_reexamined", "document"), "activities": ("entries", "document")}
+    if rec.kind in places:
+        key, field_ = places[rec.kind]
+        for i, item in enumerate(rec.seq(key)):
+            no = item.get(field_) if isinstance(item, dict) else None
+            if isinstance(no, str):
+                yield (key, i, field_), no
 
 
 @rule(
