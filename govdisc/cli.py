@@ -58,14 +58,19 @@ def fail(message_zh: str, message_en: str, code: int = 2) -> None:
 def console() -> "Console":
     from rich.console import Console
 
-    # emoji=False: ":smile:" in register text prints as typed (markup is escaped where it is built)
-    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
+    # emoji=False: ":smile:" in register text prints as typed (markup is escaped where it is built);
+    # without colour no escape code at all (no_color alone still writes bold and dim)
+    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False, **_plain())
 
 
 def err_console() -> "Console":
     from rich.console import Console
 
-    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
+    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False, **_plain())
+
+
+def _plain() -> dict:
+    return {} if STATE.color else {"color_system": None}
 
 
 def _lang(lang: str | None, no_color: bool = False) -> str:
@@ -143,6 +148,7 @@ def check(
     no_color: NoColorOpt = False,
 ) -> None:
     """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
+    from govdisc import scope as scope_mod
     from govdisc.check import SelectionError, code_prefixes, selected
 
     lang_ = _lang(lang, no_color)
@@ -153,7 +159,8 @@ def check(
     _check_output(output)
     try:
         chosen, dropped = code_prefixes(select, "--select"), code_prefixes(ignore, "--ignore")
-    except SelectionError as exc:
+        scope_mod.require_existing(paths or [])
+    except (SelectionError, scope_mod.ScopeError) as exc:
         fail(exc.zh, exc.en)
     root = resolve_root(register or _register_from_paths(paths))
     day = resolve_as_of(as_of)
@@ -204,8 +211,9 @@ def _run_check(root: Path, day: date, paths: list[Path] | None, changed_since: s
 
 
 def _progress_bar(quiet: bool):
-    """A delayed progress bar on stderr when that is a terminal; None (nothing) in pipes."""
-    if quiet or not sys.stderr.isatty():
+    """A delayed progress bar on stderr when that is a terminal; None (nothing) in pipes, and
+    none without colour either (NO_COLOR asks for no escape codes: the bar is made of them)."""
+    if quiet or not STATE.color or not sys.stderr.isatty():
         return None
     from govdisc.output.progress import DelayedBar
 
@@ -340,18 +348,25 @@ def deadlines(
     from govdisc.output import deadlines as out
 
     lang_ = _lang(lang, no_color)
+    _check_output(output)
+    if within is not None and within < 0:
+        fail(f"--within 应为不小于 0 的工作日数，收到 {within}", f"--within must be 0 or more working days, got {within}")
     loaded = _load_for_reports(register)
     day = resolve_as_of(as_of)
     cal = calendar_for(loaded.config)
     if explain_id:
         obs = engine.explain_record(loaded.records, loaded.config, cal, day, explain_id)
         if not obs:
-            fail(f"记录 {explain_id} 不存在或没有期限。", f"record {explain_id} not found or has no deadlines.", 1)
+            if not any(explain_id in (r.id, r.path) for r in loaded.records):
+                fail(f"登记簿中没有编号为 {explain_id} 的记录", f"no record {explain_id} in the register", NOT_FOUND)
+            typer.echo(f"record {explain_id} has no deadlines" if lang_ == "en" else f"记录 {explain_id} 没有法定期限")
+            return
         _emit(out.explanation(obs, lang_), output)
         return
     obs = engine.open_obligations(loaded.records, loaded.config, cal, day, within=within)
     if department:
-        obs = [o for o in obs if o.department == department]
+        dept = _department(loaded.config, department)
+        obs = [o for o in obs if o.department == dept]
     if fmt is DeadlineFormat.json:
         _emit(out.to_json(obs, lang_), output)
     elif fmt is DeadlineFormat.ics:
@@ -367,7 +382,9 @@ def deadlines(
     elif output is not None:
         _emit(out.to_json(obs, lang_), output)
     else:
-        console().print(out.to_table(obs, lang_, loaded.config.department_name))
+        from govdisc.output.tables import print_table
+
+        print_table(console(), out.to_table(obs, lang_, loaded.config.department_name))
 
 
 @app.command()
@@ -387,14 +404,42 @@ def stats(
     from govdisc.textsafety import json_text
 
     lang_ = _lang(lang, no_color)
+    _year(year, "--year")
+    _check_output(output)
     loaded = _load_for_reports(register)
     data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
     if fmt is RulesFormat.json or output is not None:
         _emit(json_text(json.dumps(data, ensure_ascii=False, indent=2)), output)
         return
     from govdisc.output.stats import stats_summary
+    from govdisc.output.tables import print_table
 
-    console().print(stats_summary(data, lang_))
+    print_table(console(), stats_summary(data, lang_))
+
+
+#: exit code for a record id that names no record (`deadlines --explain`, `event`): a usage error
+NOT_FOUND = 2
+
+
+def _department(config, value: str) -> str:
+    """A department by id or name; a usage error naming the known ones otherwise."""
+    for d in config.departments:
+        if value in (d.id, d.name):
+            return d.id
+    known = "、".join(f"{d.id}（{d.name}）" for d in config.departments)
+    fail(f"没有部门 {value}；govdisc.yaml 中的部门：{known}",
+         f"no department {value}; the departments in govdisc.yaml: {', '.join(d.id for d in config.departments)}")
+    raise AssertionError  # unreachable
+
+
+def _year(value: int, option: str) -> int:
+    """A year the working-day calendar covers, or a usage error saying which are."""
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        fail(f"{option} 应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的年份，收到 {value}",
+             f"{option} must be a year from {MIN_YEAR} to {MAX_YEAR}, got {value}")
+    return value
 
 
 def _load_for_reports(register: Path | None):
@@ -431,6 +476,7 @@ def _report_format(fmt: ReportFormat | None, output: Path | None) -> str:
         chosen = "md"
     if chosen == "docx" and output is None:
         fail("Word 格式请用 -o 指定输出文件。", "write Word output to a file with -o.")
+    _check_output(output)
     return chosen
 
 
@@ -462,6 +508,7 @@ def report_annual(
     from govdisc.textsafety import terminal_text
 
     lang_ = _lang(lang, no_color)
+    _year(year, "--year")
     kind = _report_format(fmt, output)
     loaded = _load_for_reports(register)
     day = resolve_as_of(as_of)
@@ -496,6 +543,7 @@ def report_review(
     from govdisc.stats.review import path_departments_of, review_data
 
     _lang(lang, no_color)
+    _year(year, "--year")
     kind = _report_format(fmt, output)
     loaded = _load_for_reports(register)
     day = resolve_as_of(as_of)
@@ -539,15 +587,28 @@ def _parse_day(value: str) -> date:
         raise
 
 
-@calendar_app.command("add")
+#: the largest N `calendar add` takes: about forty years of working days
+MAX_WORKING_DAYS = 10000
+
+
+@calendar_app.command("add", context_settings={"ignore_unknown_options": True})
 def calendar_add(
     day: Annotated[str, typer.Argument(metavar="DATE")],
     n: Annotated[int, typer.Argument(metavar="N")],
     register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """打印 DATE 之后第 N 个工作日（DATE 当日不计）。"""
+    _lang(lang, no_color)
+    if not 0 <= n <= MAX_WORKING_DAYS:  # "-3" reaches here as N (ignore_unknown_options)
+        fail(f"N 应为 0 至 {MAX_WORKING_DAYS} 之间的工作日数（DATE 之后第 N 个工作日），收到 {n}",
+             f"N must be a number of working days from 0 to {MAX_WORKING_DAYS} (the N-th working day after DATE), got {n}")
     cal = _calendar(register)
-    typer.echo(cal.add(_parse_day(day), n).isoformat())
+    start = _calendar_day(_parse_day(day))
+    result = _in_calendar(lambda: cal.add(start, n))
+    typer.echo(result.isoformat())
+    _provisional(cal, start, result)
 
 
 @calendar_app.command("between")
@@ -555,10 +616,45 @@ def calendar_between(
     d1: Annotated[str, typer.Argument(metavar="D1")],
     d2: Annotated[str, typer.Argument(metavar="D2")],
     register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """打印 D1 之后至 D2（含）的工作日数。"""
+    _lang(lang, no_color)
     cal = _calendar(register)
-    typer.echo(str(cal.between(_parse_day(d1), _parse_day(d2))))
+    a, b = _calendar_day(_parse_day(d1)), _calendar_day(_parse_day(d2))
+    typer.echo(str(_in_calendar(lambda: cal.between(a, b))))
+    _provisional(cal, min(a, b), max(a, b))
+
+
+def _calendar_day(value: date) -> date:
+    """A date the working-day calendar covers, or a usage error saying which do."""
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        fail(f"日期 {value} 超出工作日历的范围（{MIN_YEAR}—{MAX_YEAR} 年）",
+             f"the date {value} is outside the working-day calendar ({MIN_YEAR}–{MAX_YEAR})")
+    return value
+
+
+def _in_calendar(compute):
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
+
+    try:
+        return compute()
+    except (CalendarRangeError, OverflowError):
+        fail(f"结果超出工作日历的范围（{MIN_YEAR}—{MAX_YEAR} 年）", f"the result is outside the working-day calendar ({MIN_YEAR}–{MAX_YEAR})")
+
+
+def _provisional(cal, first: date, last: date) -> None:
+    """A note on stderr when the span touches a year without an official holiday schedule (as
+    `calendar show` says): the answer is computed, but provisional."""
+    unknown = [y for y in range(first.year, last.year + 1) if not cal.is_known_year(y)]
+    if unknown:
+        years = "、".join(map(str, unknown))
+        _warn([(f"{years} 年的国务院节假日安排尚未收录，结果为暂定（按法定节日推算）；可在 govdisc.yaml 的 calendar 中录入",
+                f"no official holiday schedule for {', '.join(map(str, unknown))} yet: the result is provisional "
+                "(estimated from the statutory festivals); enter it under calendar in govdisc.yaml")], STATE.lang)
 
 
 @calendar_app.command("show")
@@ -572,6 +668,7 @@ def calendar_show(
     from govdisc.output.deadlines import calendar_year
 
     lang_ = _lang(lang, no_color)
+    _year(year, "YEAR")
     _emit(calendar_year(_calendar(register), year, lang_), None)
 
 
@@ -734,7 +831,7 @@ def event(
                         exemptions=exemption or (), note=note, party=party, written=written, amount=amount,
                         at=at, channel=channel, title=title, today=today)
     except AuthoringError as exc:
-        fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
+        fail(exc.zh, exc.en, 1 if exc.code == "refused" else NOT_FOUND if exc.code == "not_found" else 2)
     _warn(res.warnings, lang_)
     rel = res.path.relative_to(root).as_posix()
     if res.kind == "application":

@@ -31,7 +31,7 @@ declare(
     title=("文件不是 UTF-8 文本", "File is not UTF-8 text"),
     message=("文件不是 UTF-8 文本：{what}", "the file is not UTF-8 text: {what_en}"),
     basis="登记簿约定：所有文件使用 UTF-8 编码（可带 BOM）",
-    hint=("用编辑器以 UTF-8 编码另存，或按消息中的 iconv 命令转换；二进制文件不要放进登记簿。",
+    hint=("用编辑器以 UTF-8 编码另存，或在登记簿根目录（govdisc.yaml 所在文件夹）运行消息中的 iconv 命令转换；二进制文件不要放进登记簿。",
           "Save the file as UTF-8, or convert it with the iconv command in the message; binary files do not belong in the register."),
 )
 declare(
