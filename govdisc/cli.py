@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from govdisc import __version__
+from govdisc.helptext import HelpCommand, HelpGroup
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=HelpGroup,
 )
 
 
@@ -453,7 +456,7 @@ def _load_for_reports(register: Path | None):
     return loaded
 
 
-report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True)
+report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(report_app, name="report")
 
 
@@ -557,7 +560,7 @@ def report_review(
     _write_report(render_review(data, kind, meta), output)
 
 
-calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
+calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(calendar_app, name="calendar")
 
 
@@ -672,7 +675,7 @@ def calendar_show(
     _emit(calendar_year(_calendar(register), year, lang_), None)
 
 
-schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True)
+schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(schema_app, name="schema")
 
 
@@ -728,7 +731,7 @@ def init(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review")],
+    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review | activities | report")],
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     # application
@@ -763,7 +766,7 @@ def new(
     body: Annotated[Optional[str], typer.Option("--body", help="会议名称，如 局党组会")] = None,
     item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复")] = None,
     # catalog / review
-    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review）")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review / activities / report）")] = None,
     compiled: Annotated[Optional[str], typer.Option("--compiled", help="编制完成日期（catalog，默认今天）")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -846,6 +849,13 @@ def event(
         typer.echo(rel)
         for ob in res.obligations:
             typer.echo(f"{label(OBLIGATIONS, ob.obligation, lang_)} {ob.due} {label(STATUSES, ob.status, lang_)}")
+
+
+# every command prints its --help in the language of the command line (govdisc.helptext)
+for _typer in (app, report_app, calendar_app, schema_app):
+    for _info in _typer.registered_commands:
+        if _info.cls is None or _info.cls is TyperCommand:
+            _info.cls = HelpCommand
 
 
 def main() -> None:
