@@ -63,11 +63,12 @@ def _entries(root: Path, commit: str) -> list[tuple[str, str, str, int]]:
     prefix = run_git(root, "rev-parse", "--show-prefix").strip()
     tree = f"{commit}:{prefix.rstrip('/')}" if prefix else f"{commit}^{{tree}}"
     try:
-        run_git(root, "rev-parse", "--verify", "--quiet", f"{tree}^{{tree}}")
+        if run_git(root, "cat-file", "-t", tree).strip() != "tree":
+            return []
     except GitError:
         return []
     out = []
-    for item in run_git_bytes(root, "ls-tree", "-r", "-z", "-l", tree).split(b"\0"):
+    for item in run_git_bytes(root, "ls-tree", "-r", "-z", "-l", "--full-tree", tree).split(b"\0"):
         if not item:
             continue
         meta, _, name = item.partition(b"\t")
