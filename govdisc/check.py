@@ -58,6 +58,7 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
         findings = one_per_mistake(findings, rule_findings(loaded, context_for(loaded, as_of), cache))
+    findings = _not_for_unreadable(root, loaded, findings)
     if scope is not None:
         findings = [f for f in findings if f.path in scope or _register_wide(f)]
     texts = locate_findings(root, findings)
@@ -80,6 +81,32 @@ def one_per_mistake(file_findings: list[Finding], rule_found: list[Finding]) -> 
     if not rejected:
         return file_findings + rule_found
     return file_findings + [f for f in rule_found if (f.path, f.pointer) not in rejected]
+
+
+#: reference codes → the kind of record they refer to
+_REFERENCES = {"REG009": "document", "REG010": "catalog"}
+
+
+def _not_for_unreadable(root: Path, loaded: LoadedRegister, findings: list[Finding]) -> list[Finding]:
+    """Drop "unknown document / catalog item" findings whose target sits in a file that could
+    not be read (a syntax error, a merge-conflict marker): that file's own finding is the one
+    mistake, and the reference is fine once it is fixed."""
+    kinds = set(_REFERENCES.values())
+    unreadable = [r.path for r in loaded.results if r.kind in kinds and r.data is None]
+    if not unreadable or not any(f.code in _REFERENCES for f in findings):
+        return findings
+    texts = {kind: "\n".join(read_text(root, r.path) or "" for r in loaded.results
+                              if r.kind == kind and r.data is None) for kind in kinds}
+    records = {r.path: r for r in loaded.records}
+    out = []
+    for f in findings:
+        kind = _REFERENCES.get(f.code)
+        rec = records.get(f.path)
+        target = rec.get(*f.pointer) if kind and rec is not None else None
+        if isinstance(target, str) and target and target in texts[kind]:
+            continue
+        out.append(f)
+    return out
 
 
 def _register_wide(f: Finding) -> bool:
