@@ -20,12 +20,6 @@ runner = CliRunner()
 AS_OF = ["--as-of", "2026-03-02"]
 
 
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    dest = tmp_path / "reg"
-    shutil.copytree(FIXTURES / "minimal", dest)
-    return dest
-
 
 def broken(root: Path) -> Path:
     doc = root / "documents" / "2026" / "ylcs-2026-001.yaml"

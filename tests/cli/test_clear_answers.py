@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,6 @@ runner = CliRunner()
 def run(*args: str, env: dict | None = None):
     return runner.invoke(app, list(args), env=env)
 
-
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    dest = tmp_path / "reg"
-    shutil.copytree(FIXTURES / "minimal", dest)
-    return dest
 
 
 def findings(root: Path, *extra: str, as_of: str = "2026-03-02") -> list[dict]:

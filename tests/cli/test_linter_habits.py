@@ -25,12 +25,6 @@ def run(*args: str, env: dict | None = None):
     return runner.invoke(app, list(args), env=env)
 
 
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    dest = tmp_path / "reg"
-    shutil.copytree(FIXTURES / "minimal", dest)
-    return dest
-
 
 def break_two(root: Path) -> None:
     doc = root / "documents" / "2026" / "ylcs-2026-001.yaml"

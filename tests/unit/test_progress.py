@@ -20,39 +20,40 @@ class Clock:
         return self.now
 
 
-def terminal() -> tuple[Console, io.StringIO]:
+def run_files(lang: str, files: int, seconds_each: float, watch=None) -> tuple[DelayedBar, str]:
+    """A fake run reading `files` files, each taking `seconds_each` on a fake clock."""
     out = io.StringIO()
-    return Console(file=out, force_terminal=True, width=80), out
+    clock = Clock()
+    bar = DelayedBar(Console(file=out, force_terminal=True, width=80), lang, delay=1.0, clock=clock)
+    with progress.reporting(bar):
+        progress.stage("files", files)
+        for i in range(files):
+            clock.now += seconds_each
+            progress.advance()
+            if watch is not None:
+                watch(i, bar)
+    return bar, out.getvalue()
 
 
 def test_nothing_is_drawn_for_a_short_run():
-    console, out = terminal()
-    clock = Clock()
-    bar = DelayedBar(console, "zh", delay=1.0, clock=clock)
-    with progress.reporting(bar):
-        progress.stage("files", 100)
-        for _ in range(100):
-            clock.now += 0.005
-            progress.advance()
-    assert bar.bar is None and out.getvalue() == ""
+    bar, out = run_files("zh", 100, 0.005)
+    assert bar.bar is None and out == ""
 
 
 def test_a_long_run_gets_a_bar_after_the_delay():
-    console, out = terminal()
-    clock = Clock()
-    bar = DelayedBar(console, "en", delay=1.0, clock=clock)
-    with progress.reporting(bar):
-        progress.stage("files", 20)
-        for i in range(20):
-            clock.now += 0.1
-            progress.advance()
-            if i == 5:
-                assert bar.bar is None  # 0.6 s: not yet
-        assert bar.bar is not None and bar.bar.tasks[0].completed == 20
-        progress.stage("rules", 3)
-        assert [t.description for t in bar.bar.tasks] == ["checking rules"]
-    assert bar.bar is None  # closed with the run
-    assert "reading files" in out.getvalue()
+    seen = {}
+
+    def watch(i, bar):
+        if i == 5:
+            seen["at 0.6 s"] = bar.bar
+        if i == 19:
+            seen["done"] = bar.bar.tasks[0].completed
+            progress.stage("rules", 3)
+            seen["stage"] = [t.description for t in bar.bar.tasks]
+
+    bar, out = run_files("en", 20, 0.1, watch)
+    assert seen == {"at 0.6 s": None, "done": 20, "stage": ["checking rules"]}
+    assert bar.bar is None and "reading files" in out  # drawn, then closed with the run
 
 
 def test_no_reporter_no_cost_and_no_output_in_a_pipe(tmp_path):
