@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from govdisc.cli import app
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SARIF_SCHEMA = Path(__file__).resolve().parent.parent / "vendor" / "sarif" / "sarif-schema-2.1.0.json"
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-03-02"]

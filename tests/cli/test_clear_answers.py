@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from govdisc.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE = ROOT / "register"
 runner = CliRunner()
 

@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from govdisc.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 AS_OF = ["--as-of", "2026-03-02"]
 runner = CliRunner()
 CJK = re.compile(r"[\u4e00-\u9fff]")
