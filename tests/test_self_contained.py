@@ -50,3 +50,11 @@ def test_vendored_sarif_schema_is_the_published_one():
     assert digest == "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
     notice = (schema.parent / "README.md").read_text(encoding="utf-8")
     assert "Copyright © OASIS Open 2023. All Rights Reserved." in notice and digest in notice
+
+
+def test_tools_and_bench_name_no_machine_paths():
+    """Docstrings and notes say `python bench/run.py`, not one machine's interpreter path."""
+    for folder in ("tools", "bench"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".py", ".md"):
+                assert not re.search(r"/work/|/home/|/Users/", path.read_text(encoding="utf-8")), path
