@@ -24,28 +24,42 @@ def _real(path: str) -> str:
     return os.path.join(os.path.realpath(path), "")
 
 
-def _allowed_roots() -> tuple[str, ...]:
-    roots = {str(ROOT), tempfile.gettempdir(), sys.prefix, sys.base_prefix, sys.exec_prefix}
-    # site-packages and the like; not an entry that holds the repository's neighbours
-    roots.update(p for p in sys.path if p and os.path.isdir(p) and not _real(str(ROOT)).startswith(_real(p)))
-    return tuple(sorted({_real(r) for r in roots}))
+class Places:
+    """Where a test may read: the repository, the Python installation, scratch folders."""
+
+    def __init__(self) -> None:
+        self.repo = _real(str(ROOT))
+        self.parent = _real(str(ROOT.parent))
+        self.home = _real(os.path.expanduser("~"))
+        self.temp = _real(tempfile.gettempdir())
+        python = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+        # site-packages and the like; not an entry that holds the repository's neighbours
+        python.update(p for p in sys.path if p and os.path.isdir(p) and not self.repo.startswith(_real(p)))
+        self.python = tuple(sorted({_real(p) for p in python}))
+
+    def outside(self, path: str) -> bool:
+        full = _real(path)
+        if full.startswith(self.repo) or full.startswith(self.python):
+            return False
+        if full.startswith(self.parent):  # next to the repository: ../shared and the like
+            # unless the repository's folder is the temporary folder itself (a clone in /tmp)
+            # and this is a scratch folder made there
+            return not (self.parent == self.temp and full[len(self.parent):].startswith(_SCRATCH))
+        return full.startswith(self.home) and not full.startswith(self.temp)
 
 
-def _watched_roots() -> tuple[str, ...]:
-    return tuple({_real(str(ROOT.parent)), _real(os.path.expanduser("~"))})
+#: names of scratch folders made in the temporary folder (pytest, tempfile, govdisc itself)
+_SCRATCH = ("pytest-of-", "tmp", "govdisc-")
 
 
-def outside(path: str, allowed: tuple[str, ...] | None = None, watched: tuple[str, ...] | None = None) -> bool:
+def outside(path: str, places: Places | None = None) -> bool:
     """True when `path` lies next to the repository or in the home folder, outside every place
     a test may read."""
-    full = _real(path)
-    allowed = _allowed_roots() if allowed is None else allowed
-    watched = _watched_roots() if watched is None else watched
-    return any(full.startswith(w) for w in watched) and not any(full.startswith(a) for a in allowed)
+    return (places or Places()).outside(path)
 
 
 def watch() -> None:
-    allowed, watched = _allowed_roots(), _watched_roots()
+    places = Places()
 
     def hook(event: str, args: tuple) -> None:
         if event not in _EVENTS or not args:
@@ -55,7 +69,7 @@ def watch() -> None:
             return
         try:
             name = os.fsdecode(target)
-            if outside(name, allowed, watched):
+            if places.outside(name):
                 _seen.append(os.path.abspath(name))
         except (OSError, ValueError):  # noqa: PERF203 - a hook must never raise into the caller
             return
