@@ -280,6 +280,8 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
 
 _TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "true 或 false",
             "array": "列表", "object": "映射（键: 值）"}
+_TYPE_EN = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+            "array": "a list", "object": "a mapping (key: value)"}
 
 
 def _blank(path: Pointer, name: str, label: str, schema: dict[str, Any]) -> Problem:
@@ -296,7 +298,7 @@ def _blank(path: Pointer, name: str, label: str, schema: dict[str, Any]) -> Prob
         kinds = schema.get("type")
         kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if k in _TYPE_ZH]
         want_zh = ("，应为" + "或".join(_TYPE_ZH[k] for k in kinds)) if kinds else ""
-        want_en = (": " + " or ".join(kinds)) if kinds else ""
+        want_en = (": " + " or ".join(_TYPE_EN[k] for k in kinds)) if kinds else ""
     return Problem(path, "value", f"{label} 尚未填写（冒号后是空的）{want_zh}",
                    f"{name} is blank (nothing after the colon){want_en}", blank=True)
 

@@ -87,6 +87,8 @@ class FixPlan:
     def messages(self, preview: bool, written: int) -> list[tuple[str, str]]:
         n = self.fixed()
         out = []
+        if not n and not self.refused:
+            return [("没有可自动修复的问题", "nothing to fix")]
         if preview:
             out.append((f"可自动修复 {n} 处（{len(self.changed)} 个文件）；用 --fix 写入",
                         f"{n} fixable ({len(self.changed)} files); run with --fix to apply"))
