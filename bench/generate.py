@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic, realistic synthetic register for the benchmark (not a test fixture).
 
-    /work/venv/bin/python bench/generate.py --records 100000 --out /tmp/govdisc-bench/100k [--seed 1]
+    python bench/generate.py --records 100000 --out /tmp/govdisc-bench/100k [--seed 1]
 
 The register is that of a busy, fictional provincial bureau (云岭省新闻出版广电局, 10 departments)
 over ten years (2016–2025 by default), seen on `--as-of` (default 2026-01-12):

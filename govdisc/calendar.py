@@ -38,8 +38,10 @@ _IS_WORK = bytes([1, 0, 0, 1]) + bytes(252)
 
 _EVE = {"农历除夕", "Chinese New Year's Eve"}
 _SPRING = ("春节", "Spring Festival")
-_SUFFIXES = ("（补假，推定）", "（补假）", "（推定）",
-             " (observed, estimated)", " (observed)", " (estimated)")
+#: appended to the name of a holiday in a year without an official schedule (see day_info)
+ESTIMATED_ZH, ESTIMATED_EN = "（推算，非官方安排）", " (estimated, not official)"
+_SUFFIXES = ("（补假，推定）", "（补假）", "（推定）", ESTIMATED_ZH,
+             " (observed, estimated)", " (observed)", ESTIMATED_EN, " (estimated)")
 
 
 class CalendarRangeError(ValueError):
@@ -401,6 +403,10 @@ class WorkCalendar:
         name = self._names.get(d.toordinal())
         if name is None:
             name = ("周末", "Weekend") if kind == WEEKEND else ("工作日", "Working day")
+        elif kind == HOLIDAY and not self.is_known_year(d.year):
+            # the package computes a year without a State Council schedule from the festival
+            # dates alone: say so wherever the day is named
+            name = (name[0] + ESTIMATED_ZH, name[1] + ESTIMATED_EN)
         return DayInfo(KINDS[kind], name[0], name[1])
 
     def is_known_year(self, year: int) -> bool:
@@ -450,8 +456,11 @@ def _break_name(run: list[CalendarDay], first_holiday: CalendarDay) -> tuple[str
     for c in run:
         if c.kind == "weekend" and c.name_zh.startswith("周末（"):
             return c.name_zh[3:-3], c.name_en[len("Weekend ("):-len(" break)")]
-    zh, en = first_holiday.name_zh, first_holiday.name_en
-    return zh.split("假期（")[0], en.split(" break (")[0]
+    holidays = [c for c in run if c.kind == "holiday"] or [first_holiday]
+    # named after its festivals, as _blocks does: 农历除夕 + 春节 is the 春节 break
+    zh = _block_name([n.split("假期（")[0] for c in holidays for n in _base_names(c.name_zh.replace("、", "; "))], "、")
+    en = _block_name([n.split(" break (")[0] for c in holidays for n in _base_names(c.name_en)], ", ")
+    return zh, en
 
 
 def get_calendar(holidays: Iterable = (), workdays: Iterable = ()) -> WorkCalendar:

@@ -23,6 +23,9 @@ class CheckResult:
     records: int
     config_broken: bool = False
     checked_paths: list[str] = field(default_factory=list)
+    #: with `check --new-against REF`: REF, and how many findings it already had (not listed)
+    against: str | None = None
+    existing: int = 0
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -54,7 +57,8 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     loaded = load_register(root, jobs=jobs, cache=cache)
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
-        findings += rule_findings(loaded, context_for(loaded, as_of), cache)
+        findings = one_per_mistake(findings, rule_findings(loaded, context_for(loaded, as_of), cache))
+    findings = _not_for_unreadable(root, loaded, findings)
     if scope is not None:
         findings = [f for f in findings if f.path in scope or _register_wide(f)]
     texts = locate_findings(root, findings)
@@ -64,6 +68,45 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     checked = existing_files(root, paths, loaded)
     records = len(loaded.records) if scope is None else sum(1 for r in loaded.records if r.path in scope)
     return CheckResult(root, findings, len(checked), records, loaded.config_broken, checked)
+
+
+def one_per_mistake(file_findings: list[Finding], rule_found: list[Finding]) -> list[Finding]:
+    """File findings plus the rule findings that are not the echo of a schema finding.
+
+    A value the schema rejects (REG005: `reply.date: 2026-12-1`, a blank `reason:`) is removed
+    from what the rules see, so a rule would then report it as missing (APP012 "no reply date")
+    at the same place: one mistake, two findings. The REG005 says what is wrong with what was
+    written; the rule finding at the very same pointer is dropped."""
+    rejected = {(f.path, f.pointer) for f in file_findings if f.code == "REG005" and f.pointer}
+    if not rejected:
+        return file_findings + rule_found
+    return file_findings + [f for f in rule_found if (f.path, f.pointer) not in rejected]
+
+
+#: reference codes → the kind of record they refer to
+_REFERENCES = {"REG009": "document", "REG010": "catalog"}
+
+
+def _not_for_unreadable(root: Path, loaded: LoadedRegister, findings: list[Finding]) -> list[Finding]:
+    """Drop "unknown document / catalog item" findings whose target sits in a file that could
+    not be read (a syntax error, a merge-conflict marker): that file's own finding is the one
+    mistake, and the reference is fine once it is fixed."""
+    kinds = set(_REFERENCES.values())
+    unreadable = [r.path for r in loaded.results if r.kind in kinds and r.data is None]
+    if not unreadable or not any(f.code in _REFERENCES for f in findings):
+        return findings
+    texts = {kind: "\n".join(read_text(root, r.path) or "" for r in loaded.results
+                              if r.kind == kind and r.data is None) for kind in kinds}
+    records = {r.path: r for r in loaded.records}
+    out = []
+    for f in findings:
+        kind = _REFERENCES.get(f.code)
+        rec = records.get(f.path)
+        target = rec.get(*f.pointer) if kind and rec is not None else None
+        if isinstance(target, str) and target and target in texts[kind]:
+            continue
+        out.append(f)
+    return out
 
 
 def _register_wide(f: Finding) -> bool:
@@ -105,3 +148,50 @@ def _suppress(root: Path, loaded: LoadedRegister, findings: list[Finding], texts
         if text is not None:
             by_path[res.path] = apply_suppressions(res.path, text, by_path.get(res.path, []))
     return [f for group in by_path.values() for f in group]
+
+
+class SelectionError(ValueError):
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def code_prefixes(values: list[str] | None, option: str) -> list[str]:
+    """`--select` / `--ignore` values (repeatable, comma-separated) as upper-case code prefixes:
+    a whole code (APP001), a family (APP) or any start of a code (APP0). An entry that starts no
+    known code is an error, with the nearest code suggested."""
+    import difflib
+
+    from govdisc.codes import REGISTRY
+
+    out: list[str] = []
+    for value in values or []:
+        for part in value.split(","):
+            prefix = part.strip().upper()
+            if not prefix:
+                continue
+            if not any(code.startswith(prefix) for code in REGISTRY):
+                near = difflib.get_close_matches(prefix, sorted(REGISTRY), n=1)
+                hint_zh = f"；是否应为 {near[0]}？" if near else ""
+                hint_en = f"; did you mean {near[0]}?" if near else ""
+                raise SelectionError(f"{option} {part.strip()} 不是任何规则代码或其开头（用 govdisc rules 查看）{hint_zh}",
+                                     f"{option} {part.strip()} starts no rule code (see govdisc rules){hint_en}")
+            out.append(prefix)
+    return out
+
+
+def selected(findings: list[Finding], select: list[str], ignore: list[str]) -> list[Finding]:
+    """The findings `--select` keeps (all when empty) and `--ignore` does not drop; a longer
+    prefix wins, as in ruff: `--select APP --ignore APP010` keeps every APP code but APP010,
+    and `--ignore APP --select APP010` keeps just APP010."""
+    if not select and not ignore:
+        return findings
+
+    def keep(code: str) -> bool:
+        chosen = max((p for p in select if code.startswith(p)), key=len, default=None)
+        dropped = max((p for p in ignore if code.startswith(p)), key=len, default=None)
+        if select and chosen is None:
+            return False
+        return dropped is None or (chosen is not None and len(chosen) > len(dropped))
+
+    return [f for f in findings if keep(f.code)]

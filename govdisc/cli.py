@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from govdisc import __version__
+from govdisc.helptext import HelpCommand, HelpGroup
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=HelpGroup,
 )
 
 
@@ -44,6 +47,7 @@ class CheckFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+    concise = "concise"
 
 
 def fail(message_zh: str, message_en: str, code: int = 2) -> None:
@@ -57,14 +61,19 @@ def fail(message_zh: str, message_en: str, code: int = 2) -> None:
 def console() -> "Console":
     from rich.console import Console
 
-    # emoji=False: ":smile:" in register text prints as typed (markup is escaped where it is built)
-    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
+    # emoji=False: ":smile:" in register text prints as typed (markup is escaped where it is built);
+    # without colour no escape code at all (no_color alone still writes bold and dim)
+    return Console(no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False, **_plain())
 
 
 def err_console() -> "Console":
     from rich.console import Console
 
-    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False)
+    return Console(stderr=True, no_color=not STATE.color, highlight=False, soft_wrap=True, emoji=False, **_plain())
+
+
+def _plain() -> dict:
+    return {} if STATE.color else {"color_system": None}
 
 
 def _lang(lang: str | None, no_color: bool = False) -> str:
@@ -125,8 +134,15 @@ def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="只报告这些文件的问题（跨记录规则仍看全部登记簿）")] = None,
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text | concise（每条一行 路径:行:列: 代码 说明）| json | github | sarif | junit")] = CheckFormat.text,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="只报告相对此 git 版本有改动（含未跟踪）的文件")] = None,
+    new_against: Annotated[Optional[str], typer.Option("--new-against", metavar="REF", help="只报告相对 git 版本 REF 新增的问题（同一 as-of 日期下比较，不论出现在哪个文件；给出的文件只用于找到登记簿）")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", metavar="CODES", help="只报告这些规则代码或类别（如 APP、DOC001；可逗号分隔、可重复）")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODES", help="不报告这些规则代码或类别（如 MTG、APP010）")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="按规则代码统计问题数量，不逐条列出")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="自动修正机械性错误（发文字号括号和“年”、枚举值大小写、日期补零），保留注释，再报告余下的问题")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="只显示 --fix 将做的修改（统一差异格式），不写文件")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题本身，不输出修复提示和汇总")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="有警告也以 1 退出")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="不读写 .govdisc-cache 缓存")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="并行读取的进程数（默认 CPU 核数）")] = None,
@@ -136,29 +152,117 @@ def check(
 ) -> None:
     """校验登记簿：YAML、字段模式和全部合规规则。退出码 0 无错误，1 有错误，2 用法或配置错误。"""
     from govdisc import scope as scope_mod
-    from govdisc.check import run_check
-    from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
-    from govdisc.output.findings import REPORTERS
+    from govdisc.check import SelectionError, code_prefixes, selected
 
     lang_ = _lang(lang, no_color)
+    if new_against and changed_since:
+        fail("--new-against 与 --changed-since 不能同时使用", "--new-against and --changed-since cannot be combined")
+    if jobs is not None and jobs < 1:
+        fail(f"--jobs 应为不小于 1 的整数，收到 {jobs}", f"--jobs must be 1 or more, got {jobs}")
+    _check_output(output)
+    try:
+        chosen, dropped = code_prefixes(select, "--select"), code_prefixes(ignore, "--ignore")
+        scope_mod.require_existing(paths or [])
+    except (SelectionError, scope_mod.ScopeError) as exc:
+        fail(exc.zh, exc.en)
     root = resolve_root(register or _register_from_paths(paths))
     day = resolve_as_of(as_of)
+
+    def run():
+        result = _run_check(root, day, paths, changed_since, new_against, jobs, not no_cache, quiet)
+        result.findings = selected(result.findings, chosen, dropped)
+        return result
+
+    result = run()
+    if fix or diff:
+        changed = _apply_fixes(root, result, day, diff, lang_)
+        if diff:  # as ruff: the preview fails when there is something to fix
+            raise typer.Exit(1 if changed else 0)
+        if changed:
+            result = run()
+    _report(result, fmt, statistics, quiet, output, lang_)
+    if result.config_broken:
+        raise typer.Exit(2)
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _run_check(root: Path, day: date, paths: list[Path] | None, changed_since: str | None,
+               new_against: str | None, jobs: int | None, cache: bool, quiet: bool):
+    """The check, with its scope: given files, files changed since a revision, or the findings
+    added since a revision; with a progress bar when it runs long on a terminal."""
+    from govdisc import progress
+    from govdisc import scope as scope_mod
+    from govdisc.check import run_check
+
     scope = None
     try:
         if paths:
             scope = scope_mod.paths_in_register(root, paths)
+        if new_against:
+            from govdisc.baseline import check_new_against
+
+            with progress.reporting(_progress_bar(quiet)):
+                return check_new_against(root, new_against, day, jobs=jobs, cache=cache)
         if changed_since:
             changed = scope_mod.changed_since(root, changed_since)
             scope = changed if scope is None else scope & changed
     except scope_mod.ScopeError as exc:
         fail(exc.zh, exc.en)
-    result = run_check(root, day, scope=scope, jobs=jobs, cache=not no_cache)
-    text = REPORTERS[fmt.value](result, lang_)
-    _emit(text, output, markup=fmt is CheckFormat.text)
-    if result.config_broken:
-        raise typer.Exit(2)
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    raise typer.Exit(1 if failed else 0)
+    with progress.reporting(_progress_bar(quiet)):
+        return run_check(root, day, scope=scope, jobs=jobs, cache=cache)
+
+
+def _progress_bar(quiet: bool):
+    """A delayed progress bar on stderr when that is a terminal; None (nothing) in pipes, and
+    none without colour either (NO_COLOR asks for no escape codes: the bar is made of them)."""
+    if quiet or not STATE.color or not sys.stderr.isatty():
+        return None
+    from govdisc.output.progress import DelayedBar
+
+    return DelayedBar(err_console(), STATE.lang)
+
+
+def _apply_fixes(root: Path, result, day: date, diff: bool, lang: str) -> int:
+    """`--fix` / `--diff`: how many files were (with --diff: would be) changed."""
+    from govdisc.authoring.fix import apply_fixes, plan_fixes
+    from govdisc.textsafety import terminal_text
+
+    plan = plan_fixes(root, result.findings, day)
+    if diff:
+        sys.stdout.write(terminal_text(plan.diff(), keep="\t\r\n"))
+        sys.stdout.flush()
+    changed = len(plan.changed) if diff else len(apply_fixes(root, plan))
+    for zh, en in plan.messages(diff, changed):
+        err_console().print(terminal_text(en if lang == "en" else zh), markup=False, highlight=False)
+    return changed
+
+
+def _report(result, fmt: "CheckFormat", statistics: bool, quiet: bool, output: Path | None, lang: str) -> None:
+    from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
+    from govdisc.output import findings as out
+
+    if statistics:
+        text = out.statistics_json(result) if fmt is CheckFormat.json else out.statistics_text(result, lang, quiet)
+        _emit(text, output)
+        return
+    if fmt in (CheckFormat.text, CheckFormat.concise):
+        text = out.REPORTERS[fmt.value](result, lang, quiet=quiet)
+        if text:
+            _emit(text, output, markup=fmt is CheckFormat.text)
+        return
+    _emit(out.REPORTERS[fmt.value](result, lang), output)
+
+
+def _check_output(output: Path | None) -> None:
+    """-o into a folder that does not exist is a mistake in the path, not a folder to create."""
+    if output is None:
+        return
+    if output.is_dir():
+        fail(f"-o {output} 是一个文件夹，请给出文件名", f"-o {output} is a folder; give a file name")
+    parent = output.expanduser().absolute().parent
+    if not parent.is_dir():
+        fail(f"-o {output}：文件夹 {parent} 不存在", f"-o {output}: the folder {parent} does not exist")
 
 
 def _register_from_paths(paths: list[Path] | None) -> Path | None:
@@ -247,18 +351,25 @@ def deadlines(
     from govdisc.output import deadlines as out
 
     lang_ = _lang(lang, no_color)
+    _check_output(output)
+    if within is not None and within < 0:
+        fail(f"--within 应为不小于 0 的工作日数，收到 {within}", f"--within must be 0 or more working days, got {within}")
     loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
     cal = calendar_for(loaded.config)
     if explain_id:
         obs = engine.explain_record(loaded.records, loaded.config, cal, day, explain_id)
         if not obs:
-            fail(f"记录 {explain_id} 不存在或没有期限。", f"record {explain_id} not found or has no deadlines.", 1)
+            if not any(explain_id in (r.id, r.path) for r in loaded.records):
+                fail(f"登记簿中没有编号为 {explain_id} 的记录", f"no record {explain_id} in the register", NOT_FOUND)
+            typer.echo(f"record {explain_id} has no deadlines" if lang_ == "en" else f"记录 {explain_id} 没有法定期限")
+            return
         _emit(out.explanation(obs, lang_), output)
         return
     obs = engine.open_obligations(loaded.records, loaded.config, cal, day, within=within)
     if department:
-        obs = [o for o in obs if o.department == department]
+        dept = _department(loaded.config, department)
+        obs = [o for o in obs if o.department == dept]
     if fmt is DeadlineFormat.json:
         _emit(out.to_json(obs, lang_), output)
     elif fmt is DeadlineFormat.ics:
@@ -274,7 +385,9 @@ def deadlines(
     elif output is not None:
         _emit(out.to_json(obs, lang_), output)
     else:
-        console().print(out.to_table(obs, lang_, loaded.config.department_name))
+        from govdisc.output.tables import print_table
+
+        print_table(console(), out.to_table(obs, lang_, loaded.config.department_name))
 
 
 @app.command()
@@ -296,6 +409,8 @@ def stats(
     from govdisc.textsafety import json_text
 
     lang_ = _lang(lang, no_color)
+    _year(year, "--year")
+    _check_output(output)
     loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
     data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year, as_of=day)
@@ -304,8 +419,34 @@ def stats(
         _emit(json_text(json.dumps(data, ensure_ascii=False, indent=2)), output)
         return
     from govdisc.output.stats import stats_summary
+    from govdisc.output.tables import print_table
 
-    console().print(stats_summary(data, lang_))
+    print_table(console(), stats_summary(data, lang_))
+
+
+#: exit code for a record id that names no record (`deadlines --explain`, `event`): a usage error
+NOT_FOUND = 2
+
+
+def _department(config, value: str) -> str:
+    """A department by id or name; a usage error naming the known ones otherwise."""
+    for d in config.departments:
+        if value in (d.id, d.name):
+            return d.id
+    known = "、".join(f"{d.id}（{d.name}）" for d in config.departments)
+    fail(f"没有部门 {value}；govdisc.yaml 中的部门：{known}",
+         f"no department {value}; the departments in govdisc.yaml: {', '.join(d.id for d in config.departments)}")
+    raise AssertionError  # unreachable
+
+
+def _year(value: int, option: str) -> int:
+    """A year the working-day calendar covers, or a usage error saying which are."""
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        fail(f"{option} 应为 {MIN_YEAR} 至 {MAX_YEAR} 之间的年份，收到 {value}",
+             f"{option} must be a year from {MIN_YEAR} to {MAX_YEAR}, got {value}")
+    return value
 
 
 def _load_for_reports(register: Path | None, lang: str = "zh"):
@@ -352,7 +493,7 @@ def _warn_problems(problems: list[dict], lang: str) -> None:
         err_console().print(f"{label_} {p['code']}: {terminal_text(msg)}", markup=False)
 
 
-report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True)
+report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(report_app, name="report")
 
 
@@ -375,6 +516,7 @@ def _report_format(fmt: ReportFormat | None, output: Path | None) -> str:
         chosen = "md"
     if chosen == "docx" and output is None:
         fail("Word 格式请用 -o 指定输出文件。", "write Word output to a file with -o.")
+    _check_output(output)
     return chosen
 
 
@@ -406,6 +548,7 @@ def report_annual(
     from govdisc.stats import annual_stats
 
     lang_ = _lang(lang, no_color)
+    _year(year, "--year")
     kind = _report_format(fmt, output)
     loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
@@ -443,6 +586,7 @@ def report_review(
     from govdisc.stats.review import path_departments_of, review_data
 
     lang_ = _lang(lang, no_color)
+    _year(year, "--year")
     kind = _report_format(fmt, output)
     loaded = _load_for_reports(register, lang_)
     _refuse_unread(loaded, force)
@@ -472,9 +616,9 @@ def guide(
     from govdisc.render.guide import render_guide
     from govdisc.stats.guide import GuideMissing, guide_data
 
-    _lang(lang, no_color)
+    lang_ = _lang(lang, no_color)
     kind = _report_format(fmt, output)
-    loaded = _load_for_reports(register)
+    loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
     try:
         data = guide_data(loaded.records, loaded.config, day)
@@ -485,7 +629,7 @@ def guide(
     _write_report(render_guide(data, kind, meta), output)
 
 
-calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True)
+calendar_app = typer.Typer(help="中国大陆工作日日历：推算、计数、查看节假日安排。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(calendar_app, name="calendar")
 
 
@@ -515,15 +659,28 @@ def _parse_day(value: str) -> date:
         raise
 
 
-@calendar_app.command("add")
+#: the largest N `calendar add` takes: about forty years of working days
+MAX_WORKING_DAYS = 10000
+
+
+@calendar_app.command("add", context_settings={"ignore_unknown_options": True})
 def calendar_add(
     day: Annotated[str, typer.Argument(metavar="DATE")],
     n: Annotated[int, typer.Argument(metavar="N")],
     register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """打印 DATE 之后第 N 个工作日（DATE 当日不计）。"""
+    _lang(lang, no_color)
+    if not 0 <= n <= MAX_WORKING_DAYS:  # "-3" reaches here as N (ignore_unknown_options)
+        fail(f"N 应为 0 至 {MAX_WORKING_DAYS} 之间的工作日数（DATE 之后第 N 个工作日），收到 {n}",
+             f"N must be a number of working days from 0 to {MAX_WORKING_DAYS} (the N-th working day after DATE), got {n}")
     cal = _calendar(register)
-    typer.echo(cal.add(_parse_day(day), n).isoformat())
+    start = _calendar_day(_parse_day(day))
+    result = _in_calendar(lambda: cal.add(start, n))
+    typer.echo(result.isoformat())
+    _provisional(cal, start, result)
 
 
 @calendar_app.command("between")
@@ -531,10 +688,45 @@ def calendar_between(
     d1: Annotated[str, typer.Argument(metavar="D1")],
     d2: Annotated[str, typer.Argument(metavar="D2")],
     register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     """打印 D1 之后至 D2（含）的工作日数。"""
+    _lang(lang, no_color)
     cal = _calendar(register)
-    typer.echo(str(cal.between(_parse_day(d1), _parse_day(d2))))
+    a, b = _calendar_day(_parse_day(d1)), _calendar_day(_parse_day(d2))
+    typer.echo(str(_in_calendar(lambda: cal.between(a, b))))
+    _provisional(cal, min(a, b), max(a, b))
+
+
+def _calendar_day(value: date) -> date:
+    """A date the working-day calendar covers, or a usage error saying which do."""
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        fail(f"日期 {value} 超出工作日历的范围（{MIN_YEAR}—{MAX_YEAR} 年）",
+             f"the date {value} is outside the working-day calendar ({MIN_YEAR}–{MAX_YEAR})")
+    return value
+
+
+def _in_calendar(compute):
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
+
+    try:
+        return compute()
+    except (CalendarRangeError, OverflowError):
+        fail(f"结果超出工作日历的范围（{MIN_YEAR}—{MAX_YEAR} 年）", f"the result is outside the working-day calendar ({MIN_YEAR}–{MAX_YEAR})")
+
+
+def _provisional(cal, first: date, last: date) -> None:
+    """A note on stderr when the span touches a year without an official holiday schedule (as
+    `calendar show` says): the answer is computed, but provisional."""
+    unknown = [y for y in range(first.year, last.year + 1) if not cal.is_known_year(y)]
+    if unknown:
+        years = "、".join(map(str, unknown))
+        _warn([(f"{years} 年的国务院节假日安排尚未收录，结果为暂定（按法定节日推算）；可在 govdisc.yaml 的 calendar 中录入",
+                f"no official holiday schedule for {', '.join(map(str, unknown))} yet: the result is provisional "
+                "(estimated from the statutory festivals); enter it under calendar in govdisc.yaml")], STATE.lang)
 
 
 @calendar_app.command("show")
@@ -548,10 +740,11 @@ def calendar_show(
     from govdisc.output.deadlines import calendar_year
 
     lang_ = _lang(lang, no_color)
+    _year(year, "YEAR")
     _emit(calendar_year(_calendar(register), year, lang_), None)
 
 
-schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True)
+schema_app = typer.Typer(help="导出字段模式（JSON Schema），供编辑器补全和校验。", no_args_is_help=True, cls=HelpGroup)
 app.add_typer(schema_app, name="schema")
 
 
@@ -608,8 +801,8 @@ def init(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review | guide | "
-                                             "assessment | participation")],
+    kind: Annotated[str, typer.Argument(help="application | document | opinion | meeting | catalog | review | activities | "
+                                             "report | guide | assessment | participation")],
     register: RegisterOpt = None,
     as_of: AsOfOpt = None,
     # application
@@ -646,7 +839,7 @@ def new(
     item: Annotated[Optional[list[str]], typer.Option("--item", help="议题，可写 kind:标题，可重复（participation：所涉议题名称）")] = None,
     meeting: Annotated[Optional[str], typer.Option("--meeting", help="所涉会议编号（participation）")] = None,
     # catalog / review
-    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review / assessment）")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="年度（catalog / review / activities / report / assessment）")] = None,
     compiled: Annotated[Optional[str], typer.Option("--compiled", help="编制完成日期（catalog，默认今天）")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -725,7 +918,7 @@ def event(
                         delivered=_date(delivered, "--delivered"), objection=objection, remedies=remedy or (),
                         reviewed_by=reviewed_by, reviewed=_date(reviewed, "--reviewed"), today=today)
     except AuthoringError as exc:
-        fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
+        fail(exc.zh, exc.en, 1 if exc.code == "refused" else NOT_FOUND if exc.code == "not_found" else 2)
     _warn(res.warnings, lang_)
     rel = res.path.relative_to(root).as_posix()
     if res.kind == "application":
@@ -740,6 +933,13 @@ def event(
         typer.echo(rel)
         for ob in res.obligations:
             typer.echo(f"{label(OBLIGATIONS, ob.obligation, lang_)} {ob.due} {label(STATUSES, ob.status, lang_)}")
+
+
+# every command prints its --help in the language of the command line (govdisc.helptext)
+for _typer in (app, report_app, calendar_app, schema_app):
+    for _info in _typer.registered_commands:
+        if _info.cls is None or _info.cls is TyperCommand:
+            _info.cls = HelpCommand
 
 
 def main() -> None:

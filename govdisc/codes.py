@@ -54,6 +54,8 @@ class Rule:
     #: the clauses this code implements: of the implementation measures as numbered there
     #: ("一(三)", "二(四)1", "三(十三)"), of the Regulation as "条例第33条" (docs/coverage.md)
     clauses: tuple[str, ...] = ()
+    #: what `check --fix` corrects for this code (zh, en); empty when nothing is fixable
+    fixable: tuple[str, str] = ("", "")
 
     @property
     def family(self) -> str:
@@ -75,6 +77,8 @@ class Rule:
             "title_en": self.title_en,
             "family": self.family,
             "clauses": list(self.clauses),
+            "fixable": self.fixable[0],
+            "fixable_en": self.fixable[1],
         }
 
 
@@ -90,10 +94,11 @@ def register(rule_: Rule) -> Rule:
 
 def declare(code: str, severity: str, *, title: tuple[str, str], message: tuple[str, str],
             basis: str, hint: tuple[str, str], bad: str = "", good: str = "",
-            check: Check | None = None, clauses: tuple[str, ...] = ()) -> Rule:
-    """Register a rule; `title`, `message` and `hint` are (Chinese, English) pairs."""
+            check: Check | None = None, clauses: tuple[str, ...] = (), fixable: tuple[str, str] = ("", "")) -> Rule:
+    """Register a rule; `title`, `message`, `hint` and `fixable` are (Chinese, English) pairs."""
     return register(Rule(code, severity, title[0], title[1], message[0], message[1], basis,
-                         hint[0], hint[1], bad.strip("\n"), good.strip("\n"), check, tuple(clauses)))
+                         hint[0], hint[1], bad.strip("\n"), good.strip("\n"), check, tuple(clauses),
+                         tuple(fixable)))
 
 
 def rule(code: str, severity: str, **kwargs: Any) -> Callable[[Check], Check]:

@@ -13,6 +13,8 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 #: data dump or an attack, and is reported (REG017) without being read.
 DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
 MIN_FILE_BYTES_LIMIT = 64 * 1024
+#: what `govdisc init` writes for the agency when --agency is not given; `check` flags it (REG023)
+PLACEHOLDER_AGENCY = "（请填写机关全称）"
 
 
 @dataclass(slots=True)

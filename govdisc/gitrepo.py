@@ -41,18 +41,23 @@ def _env() -> dict[str, str]:
 
 def run_git(root: Path, *args: str, timeout: float = 60) -> str:
     """stdout of `git -C root args` run safely; GitError when git is missing or fails."""
+    return run_git_bytes(root, *args, timeout=timeout).decode("utf-8", "surrogateescape")
+
+
+def run_git_bytes(root: Path, *args: str, timeout: float = 60, input: bytes | None = None) -> bytes:
+    """`run_git` for binary output (blobs from `git cat-file --batch`), with optional stdin."""
     cmd = ["git", "--no-pager"]
     for setting in SAFE_CONFIG:
         cmd += ["-c", setting]
     cmd += ["-C", str(root), *args]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False,
-                              env=_env(), stdin=subprocess.DEVNULL)
+        done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False, env=_env(),
+                              input=input, stdin=subprocess.DEVNULL if input is None else None)
     except FileNotFoundError:
         raise GitError("git is not installed", missing=True) from None
     except (OSError, subprocess.SubprocessError) as exc:
         raise GitError(str(exc)) from None
     if done.returncode != 0:
-        lines = done.stderr.strip().splitlines()
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(lines[-1] if lines else f"git {' '.join(args)} failed")
     return done.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from govdisc.gitrepo import GitError, run_git
@@ -21,6 +22,7 @@ def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
     """
     out: set[str] = set()
     outside = []
+    require_existing(paths)
     for p in paths:
         full = p.resolve()
         try:
@@ -35,6 +37,13 @@ def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
     if outside and not out:
         raise ScopeError(f"{'、'.join(outside)} 不在登记簿 {root} 内", f"{', '.join(outside)} not inside the register {root}")
     return out
+
+
+def require_existing(paths: list[Path]) -> None:
+    """A file named on the command line that does not exist is a mistake, not an empty scope."""
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise ScopeError(f"文件不存在：{'、'.join(missing)}", f"no such file: {', '.join(missing)}")
 
 
 def _git(root: Path, *args: str) -> str:

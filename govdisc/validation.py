@@ -65,12 +65,16 @@ def schema_hash() -> str:
 
 
 class Problem:
-    """A schema violation: where (pointer, anchor) and why (zh, en)."""
+    """A schema violation: where (pointer, anchor) and why (zh, en). `fix`: the value that
+    mechanically corrects it without changing its meaning (an enum value in the wrong case, an
+    unpadded date), or None; `blank`: the value was left empty (`key:` with nothing after it)."""
 
-    __slots__ = ("pointer", "anchor", "zh", "en")
+    __slots__ = ("pointer", "anchor", "zh", "en", "fix", "blank")
 
-    def __init__(self, pointer: Pointer, anchor: str, zh: str, en: str) -> None:
+    def __init__(self, pointer: Pointer, anchor: str, zh: str, en: str, fix: Any = None,
+                 blank: bool = False) -> None:
         self.pointer, self.anchor, self.zh, self.en = pointer, anchor, zh, en
+        self.fix, self.blank = fix, blank
 
 
 def validate(kind: str, data: Any) -> list[Problem]:
@@ -173,9 +177,16 @@ def _leaf(err: "ValidationError") -> "ValidationError":
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
+    """One problem per message and place; a blank value is one problem, whatever else its
+    schema says of None (its type, its enum, its format)."""
     seen, out = set(), []
+    blank = {p.pointer for p in problems if p.blank}
     for p in problems:
         key = (p.pointer, p.zh)
+        if p.pointer in blank:
+            if not p.blank:
+                continue
+            key = (p.pointer, "blank")
         if key not in seen:
             seen.add(key)
             out.append(p)
@@ -222,6 +233,9 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
         return
     name = f"{path[-1]}" if path else "文件"
     label = f"{name}（{title}）" if title else name
+    if err.instance is None and path:
+        yield _blank(path, name, label, schema)
+        return
     if v == "enum":
         options = schema.get("enum", [])
         descs = schema.get("enumDescriptions") or []
@@ -232,7 +246,7 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
         if close:
             zh += f"；是否应为 {close[0]}？"
             en += f"; did you mean '{close[0]}'?"
-        yield Problem(path, "value", zh, en)
+        yield Problem(path, "value", zh, en, fix=_case_fix(err.instance, options))
         return
     if v == "format":
         fmt = err.validator_value
@@ -241,7 +255,7 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
         want_en = {"date": "a date YYYY-MM-DD (e.g. 2024-09-27)",
                    "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)"}.get(fmt, fmt)
         yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} 不是有效的{want_zh}",
-                      f"{name}: {_show(err.instance)} is not {want_en}")
+                      f"{name}: {_show(err.instance)} is not {want_en}", fix=_padded(err.instance, fmt))
         return
     if v == "type":
         want = err.validator_value
@@ -267,6 +281,57 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
         yield Problem(path, "value", f"{label} 不能为空", f"{name}: must not be empty")
         return
     yield Problem(path, "value", f"{label}：{err.message}", f"{name}: {err.message}")
+
+
+_TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数字", "boolean": "true 或 false",
+            "array": "列表", "object": "映射（键: 值）"}
+_TYPE_EN = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+            "array": "a list", "object": "a mapping (key: value)"}
+
+
+def _blank(path: Pointer, name: str, label: str, schema: dict[str, Any]) -> Problem:
+    """`key:` with nothing after it: YAML reads it as null, and the clerk left it to fill in."""
+    if schema.get("enum"):
+        descs = schema.get("enumDescriptions") or []
+        options = schema["enum"]
+        want_zh = "，可填：" + "、".join(_option(o, d) for o, d in zip(options, descs + [""] * len(options)))
+        want_en = ": one of " + ", ".join(map(str, options))
+    elif schema.get("format") in ("date", "govdisc-datetime"):
+        want_zh, want_en = ("，格式 YYYY-MM-DD", ": a date YYYY-MM-DD") if schema["format"] == "date" else \
+            ("，格式 YYYY-MM-DD HH:MM", ": a date-time YYYY-MM-DD HH:MM")
+    else:
+        kinds = schema.get("type")
+        kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if k in _TYPE_ZH]
+        want_zh = ("，应为" + "或".join(_TYPE_ZH[k] for k in kinds)) if kinds else ""
+        want_en = (": " + " or ".join(_TYPE_EN[k] for k in kinds)) if kinds else ""
+    return Problem(path, "value", f"{label} 尚未填写（冒号后是空的）{want_zh}",
+                   f"{name} is blank (nothing after the colon){want_en}", blank=True)
+
+
+def _case_fix(value: Any, options: list[Any]) -> Any:
+    """The one allowed value equal to `value` but for letter case (`Public` → `public`), else None."""
+    if not isinstance(value, str):
+        return None
+    same = [o for o in options if isinstance(o, str) and o.casefold() == value.casefold()]
+    return same[0] if len(same) == 1 else None
+
+
+_LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_LOOSE_DATETIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})([ T])(\d{1,2}):(\d{2})")
+
+
+def _padded(value: Any, fmt: str) -> str | None:
+    """`2024-9-5` → `2024-09-05` (and `2024-7-2 8:30` → `2024-07-02 08:30`) when that is a real
+    date: the same date written with its zeros; None for anything else (2024-02-30 stays wrong)."""
+    if not isinstance(value, str):
+        return None
+    if fmt == "date" and (m := _LOOSE_DATE.fullmatch(value)):
+        out = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+        return out if out != value and is_date(out) else None
+    if fmt == "govdisc-datetime" and (m := _LOOSE_DATETIME.fullmatch(value)):
+        out = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}{m[4]}{int(m[5]):02d}:{m[6]}"
+        return out if out != value and is_datetime(out) else None
+    return None
 
 
 def _option(code: object, description: str) -> str:

@@ -13,6 +13,9 @@ from govdisc.rules import REGISTRY
 from govdisc.codes import from_hit
 from govdisc.rules.context import Context
 
+#: the bundled example register
+EXAMPLE = Path(__file__).resolve().parent.parent / "register"
+
 BASE_CONFIG: dict[str, Any] = {
     "agency": "测试省测试局",
     "office": "bgs",

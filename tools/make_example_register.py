@@ -9,7 +9,7 @@ unquoted ISO dates come out as a clerk would write them), then reloads every fil
 ruamel.yaml and compares it with the source data, and checks the statutory time limits
 with its own small working-day calendar (independent of govdisc's code).
 
-    /work/venv/bin/python tools/make_example_register.py [--out register]
+    python tools/make_example_register.py [--out register]
 """
 
 from __future__ import annotations

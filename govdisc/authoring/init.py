@@ -20,7 +20,8 @@ from govdisc.authoring.new import TEMPLATE_INDENT
 from govdisc.authoring.render import SCHEMA_DIR, modeline, render
 from govdisc.loading.layout import CACHE_DIR, CONFIG_NAME, LAYOUT_DIRS
 
-PLACEHOLDER_AGENCY = "（请填写机关全称）"
+from govdisc.config import PLACEHOLDER_AGENCY  # noqa: E402  (re-exported: init writes it)
+
 CI_CHOICES = ("github", "gitlab", "both", "none")
 
 #: schema kind → globs of the files it describes (relative to the register root)

@@ -26,8 +26,8 @@ from govdisc.dates import parse_datetime, zone
 from govdisc.loading.layout import CONFIG_NAME
 from govdisc.loading.yamlio import load_text
 
-KINDS = ("application", "document", "opinion", "meeting", "catalog", "review", "guide", "assessment",
-         "participation")
+KINDS = ("application", "document", "opinion", "meeting", "catalog", "review", "activities", "report", "guide",
+         "assessment", "participation")
 #: Indentation of the templates: mapping 2, dash indented 2 under its key (as docs/register-format.md).
 TEMPLATE_INDENT = Indent(mapping=2, dash=2, after_dash=1)
 _BAD_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -242,6 +242,13 @@ def new_application(root: Path, *, received: date, channel: str, applicant_kind:
     if confirmed is not None and RECEIPT_FIELD[channel] != "confirmed":
         raise AuthoringError(f"--confirmed 只用于平常信函、互联网、传真申请，渠道 {channel} 不需要确认日期",
                              f"--confirmed applies to mail_unsigned / online / fax only, not {channel}", "invalid")
+    now = _today(today)
+    for option, value in (("--received", received), ("--confirmed", confirmed)):
+        if value is not None and value > now:
+            raise AuthoringError(f"{option} {value} 晚于今天（{now}）：登记的是已经收到的申请；日期有误请改正"
+                                 f"（“今天”可用 --as-of 或 GOVDISC_AS_OF 指定）",
+                                 f"{option} {value} is after today ({now}): only applications already received are "
+                                 "registered; correct the date (--as-of or GOVDISC_AS_OF sets 'today')", "invalid")
     if confirmed is not None and confirmed < received:
         raise AuthoringError(f"确认日期 {confirmed} 早于提交日期 {received}",
                              f"the confirmation date {confirmed} is before the submission date {received}", "invalid")
@@ -537,6 +544,38 @@ def _records(folder: Path, pattern: str = "*.y*ml") -> Iterable[tuple[dict, Path
             yield data, path
 
 
+# -- activities, report and assessment (one file a year) -----------------------------------------------------
+
+
+def new_activities(root: Path, *, year: int | None = None, today: date | None = None) -> NewResult:
+    """activities/<year>.yaml: the year's leadership duties, training and press activities."""
+    return _yearly(root, "activities", year, today,
+                   types=fieldhelp.codes("activities", "entries[].type"), **_prefixes())
+
+
+def new_report(root: Path, *, year: int | None = None, today: date | None = None) -> NewResult:
+    """reports/<year>.yaml: the annual report's narrative and the figures the register cannot
+    compute; the year defaults to the last one (the report is written in January)."""
+    return _yearly(root, "report", year or _today(today).year - 1, today)
+
+
+_YEARLY_FOLDERS = {"activities": "activities", "report": "reports", "assessment": "assessments"}
+
+
+def _yearly(root: Path, kind: str, year: int | None, today: date | None, **context: Any) -> NewResult:
+    load_config(root)
+    day = _today(today)
+    year = year or day.year
+    _check_year(year)
+    target = root / _YEARLY_FOLDERS[kind] / f"{year}.yaml"
+    if target.exists():
+        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
+    text = render(f"records/{kind}.yaml.j2", kind, modeline=modeline(schema_ref(root, target, kind)),
+                  today=day.isoformat(), year=year, **context)
+    _exclusive(target, text)
+    return NewResult(target, _rel(root, target), todo_of(kind, text))
+
+
 # -- guide, assessment, participation ------------------------------------------------------------
 
 
@@ -570,17 +609,7 @@ def new_guide(root: Path, *, today: date | None = None) -> NewResult:
 
 def new_assessment(root: Path, *, year: int | None = None, today: date | None = None) -> NewResult:
     """assessments/<year>.yaml (default: last year, the one assessed at the start of this year)."""
-    load_config(root)
-    day = _today(today)
-    year = year or day.year - 1
-    _check_year(year)
-    target = root / "assessments" / f"{year}.yaml"
-    if target.exists():
-        raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
-    text = render("records/assessment.yaml.j2", "assessment",
-                  modeline=modeline(schema_ref(root, target, "assessment")), today=day.isoformat(), year=year)
-    _exclusive(target, text)
-    return NewResult(target, _rel(root, target), todo_of("assessment", text))
+    return _yearly(root, "assessment", year or _today(today).year - 1, today)
 
 
 def new_participation(root: Path, *, kind: str, title: str | None = None, meeting_date: date | None = None,
@@ -617,6 +646,8 @@ NEW_FUNCTIONS: dict[str, Callable[..., NewResult]] = {
     "meeting": new_meeting,
     "catalog": new_catalog,
     "review": new_review,
+    "activities": new_activities,
+    "report": new_report,
     "guide": new_guide,
     "assessment": new_assessment,
     "participation": new_participation,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govdisc.deadlines.labels import OBLIGATIONS, STATUSES, label
-from govdisc.model import Obligation
+from govdisc.model import Obligation, TraceStep
 
 ACTIONS: dict[str, tuple[str, str]] = {
     "start": ("起算", "start"),
@@ -42,7 +42,7 @@ def header(ob: Obligation, lang: str = "zh") -> str:
 def explain_lines(ob: Obligation, lang: str = "zh") -> list[str]:
     """Header, then one line per trace step: date, action, running count, note."""
     lines = [header(ob, lang), f"  {ob.path}"]
-    for s in ob.trace:
+    for s in in_date_order(ob.trace):
         action = label(ACTIONS, s.action, lang)
         note = s.note_en if lang == "en" and s.note_en else s.note_zh
         count = ""
@@ -50,3 +50,13 @@ def explain_lines(ob: Obligation, lang: str = "zh") -> list[str]:
             count = f"[{s.count}]"
         lines.append(f"  {s.date:<10}  {action:<{4 if lang != 'en' else 11}} {count:>4}  {note}".rstrip())
     return lines
+
+
+def in_date_order(trace: list[TraceStep]) -> list[TraceStep]:
+    """The steps by date (a reply noted after the count reached its due day goes back among the
+    days it happened on); steps of one date keep their order, an undated step its predecessor's date."""
+    keyed, last = [], ""
+    for i, step in enumerate(trace):
+        last = step.date or last
+        keyed.append((last, i, step))
+    return [step for _, _, step in sorted(keyed, key=lambda k: (k[0], k[1]))]

@@ -31,7 +31,7 @@ declare(
     title=("文件不是 UTF-8 文本", "File is not UTF-8 text"),
     message=("文件不是 UTF-8 文本：{what}", "the file is not UTF-8 text: {what_en}"),
     basis="登记簿约定：所有文件使用 UTF-8 编码（可带 BOM）",
-    hint=("用编辑器以 UTF-8 编码另存，或按消息中的 iconv 命令转换；二进制文件不要放进登记簿。",
+    hint=("用编辑器以 UTF-8 编码另存，或在登记簿根目录（govdisc.yaml 所在文件夹）运行消息中的 iconv 命令转换；二进制文件不要放进登记簿。",
           "Save the file as UTF-8, or convert it with the iconv command in the message; binary files do not belong in the register."),
 )
 declare(
@@ -47,9 +47,13 @@ declare(
     title=("字段不符合模式", "Schema violation"),
     message=("{detail}", "{detail_en}"),
     basis="schemas/*.schema.json（登记簿字段约定）",
-    hint=("对照 docs/register-format.md 或编辑器中的字段说明修正；`govdisc schema export` 可导出模式供编辑器补全。",
-          "See docs/register-format.md or the editor's field help; `govdisc schema export` feeds the editor."),
+    hint=("对照编辑器中的字段说明修正（`govdisc schema export .govdisc/schemas` 导出字段模式，编辑器据此提示和补全），"
+          "或参照 `govdisc new` 生成的模板中每个字段旁的说明。",
+          "Follow the editor's field help (`govdisc schema export .govdisc/schemas` exports the schemas it uses) "
+          "or the comments beside each field of the template `govdisc new` writes."),
     bad="disclosure: maybe", good="disclosure: public",
+    fixable=("日期补零（2024-9-5 → 2024-09-05）、枚举值的大小写（Public → public）；其余须手工修改",
+             "unpadded dates (2024-9-5 → 2024-09-05) and enum values in the wrong case (Public → public); the rest by hand"),
 )
 declare(
     "REG006", "warning",

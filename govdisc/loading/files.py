@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import re
+import shlex
 import stat
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -251,8 +252,9 @@ def _decode(spec: FileSpec, raw: bytes, result: FileResult) -> str | None:
 
 
 def _not_utf8(path: str, raw: bytes, bad: int) -> tuple[str, str]:
-    """Which encoding (or binary) these bytes are in, and the command that converts them."""
-    name = path.rsplit("/", 1)[-1]
+    """Which encoding (or binary) these bytes are in, and the command that converts them, with the
+    path as typed in the register's folder (quoted for the shell when it needs to be)."""
+    name = shlex.quote(path)
     for bom, encoding in _UTF16_32_BOMS:
         if raw.startswith(bom):
             return _convert(encoding, name)
@@ -267,7 +269,8 @@ def _not_utf8(path: str, raw: bytes, bad: int) -> tuple[str, str]:
 
 
 def _convert(encoding: str, name: str, shown: str | None = None) -> tuple[str, str]:
-    cmd = f"iconv -f {encoding} -t UTF-8 {name} > {name}.tmp && mv {name}.tmp {name}"
+    tmp = shlex.quote(shlex.split(name)[0] + ".tmp")
+    cmd = f"iconv -f {encoding} -t UTF-8 {name} > {tmp} && mv {tmp} {name}"
     return (f"看起来是 {shown or encoding} 编码，请转换为 UTF-8：{cmd}（或用编辑器以 UTF-8 另存）",
             f"it looks like {shown or encoding}; convert it to UTF-8: {cmd} (or save it as UTF-8 in the editor)")
 

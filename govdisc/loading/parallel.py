@@ -10,6 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from govdisc import progress
 from govdisc.loading.codes import finding
 from govdisc.loading.files import DEFAULT_MAX_FILE_BYTES, FileResult, from_entry, load_file, to_entry
 from govdisc.loading.layout import FileSpec
@@ -67,15 +68,26 @@ def chunk_entries(part: tuple[str, object]) -> list[tuple]:
 def parse_parts(root: Path, specs: list[FileSpec], jobs: int = 1,
                 limit: int = DEFAULT_MAX_FILE_BYTES) -> list[tuple[str, object]]:
     """Every file's result in compact form, as chunks ("m", marshal blob) or ("p", entries)."""
+    progress.stage("files", len(specs))
     if jobs <= 1 or len(specs) < PARALLEL_MIN_FILES:
-        return [("p", [compact_entry(root, s, limit) for s in specs])]
+        return [("p", [_counted(compact_entry(root, s, limit)) for s in specs])]
     size = max(200, len(specs) // (jobs * 8))
     chunks = [(str(root), specs[i:i + size], limit) for i in range(0, len(specs), size)]
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_load_chunk, chunks))
+            parts = []
+            for chunk, part in zip(chunks, pool.map(_load_chunk, chunks)):
+                parts.append(part)
+                progress.advance(len(chunk[1]))
+            return parts
     except BrokenProcessPool:
         return [_isolated(chunk) for chunk in chunks]
+
+
+def _counted(value: Any) -> Any:
+    """`value`, one file's work having been done (for the progress bar)."""
+    progress.advance()
+    return value
 
 
 def _isolated(chunk: tuple[str, list[FileSpec], int]) -> tuple[str, object]:
@@ -109,7 +121,8 @@ def _in_own_process(chunk: tuple[str, list[FileSpec], int]) -> tuple[str, object
 def load_results(root: Path, specs: list[FileSpec], jobs: int = 1,
                  limit: int = DEFAULT_MAX_FILE_BYTES) -> list[FileResult]:
     if jobs <= 1 or len(specs) < PARALLEL_MIN_FILES:
-        return [load_file(root, s, limit=limit) for s in specs]
+        progress.stage("files", len(specs))
+        return [_counted(load_file(root, s, limit=limit)) for s in specs]
     return [from_entry(e) for part in parse_parts(root, specs, jobs, limit) for e in chunk_entries(part)]
 
 

@@ -63,7 +63,7 @@ def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
     for s in specs:
         if s.kind is None and s.refused is None:
             findings.append(finding("REG006", s.path, line=1, column=1, expected=_suggest(s.path),
-                                    expected_en="see docs/register-format.md"))
+                                    expected_en=_suggest_en(s.path)))
     records = [Record(r.kind, r.path, r.data) for r in results if r.data is not None and r.kind]
     return LoadedRegister(
         root=root,
@@ -75,10 +75,17 @@ def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
     )
 
 
+_KIND_OF_FOLDER = {"catalog": "catalog", "documents": "document", "applications": "application",
+                   "opinions": "opinion", "meetings": "meeting", "activities": "activities",
+                   "reviews": "review", "reports": "report", "assessments": "assessment",
+                   "participation": "participation"}
+
+
 def _suggest(path: str) -> str:
-    top = path.split("/", 1)[0]
-    kind = {"catalog": "catalog", "documents": "document", "applications": "application",
-            "opinions": "opinion", "meetings": "meeting", "activities": "activities",
-            "reviews": "review", "reports": "report", "assessments": "assessment",
-            "participation": "participation"}.get(top)
-    return f"应放在 {expected_place(kind)}" if kind else "参见 docs/register-format.md"
+    kind = _KIND_OF_FOLDER.get(path.split("/", 1)[0])
+    return f"应放在 {expected_place(kind)}" if kind else "各文件夹的位置见其中的 README.md（govdisc init 生成）"
+
+
+def _suggest_en(path: str) -> str:
+    kind = _KIND_OF_FOLDER.get(path.split("/", 1)[0])
+    return f"it belongs at {expected_place(kind)}" if kind else "see the README.md of each folder (written by govdisc init)"

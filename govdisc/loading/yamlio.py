@@ -139,6 +139,9 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\ud
 def _precheck(text: str, many_brackets: bool) -> ParseError | None:
     """What must be refused before any parser sees the text: a located error, or None.
     `many_brackets`: more than MAX_DEPTH flow brackets, so flow nesting is possible."""
+    conflict = _conflict_marker(text)
+    if conflict is not None:
+        return conflict
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line, col = line_col_of_offset(text, bad.start())
@@ -236,8 +239,78 @@ _EXPLAINED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"Exceeds the limit \((\d+) digits\) for integer",
          "数字超过 {0} 位；记录中的数字不会这么长，需要时加引号写成文本",
          "a number longer than {0} digits; no record holds such a number: quote it if it is meant as text"),
+        # libyaml's and ruamel's own words, explained (the English keeps the parser's phrase)
+        (r"mapping values are not allowed (?:here|in this context)",
+         "这里不能出现“键: 值”：常见原因是值里含有“冒号+空格”（给整个值加引号），或这一行的缩进与上一行不一致",
+         "mapping values are not allowed here: usually a ': ' inside a value (quote the whole value) or an "
+         "indentation that does not match the line above"),
+        (r"could not find expected ':'",
+         "这一行不是“键: 值”：缺少冒号或冒号后的空格，或者上一行的引号、括号没有闭合",
+         "could not find expected ':': the line lacks the colon (or the space after it), or a quote or bracket "
+         "above is not closed"),
+        (r"found unknown escape character '(.+?)'",
+         "双引号里的“\\{0}”不是有效的转义：把反斜杠写成两个（\\\\{0}），或改用单引号",
+         "'\\{0}' is not a valid escape inside double quotes: double the backslash or use single quotes"),
+        (r"found character '(.+?)' that cannot start any token",
+         "字符“{0}”不能作为值的开头（YAML 保留它作特殊用途）：给整个值加引号",
+         "'{0}' cannot start a value (YAML reserves it): quote the whole value"),
+        (r"(?:quoted scalar|double-quoted scalar|single-quoted scalar).*found unexpected end of stream",
+         "引号没有闭合：从这里开始的引号直到文件末尾都没有配对的另一半",
+         "a quote opened here is never closed"),
+        (r"expected ',' or '\]'|did not find expected ',' or '\]'",
+         "方括号列表 [ ] 没有闭合，或列表项之间缺少逗号",
+         "a [ ] list is not closed, or a comma is missing between its items"),
+        (r"expected ',' or '\}'|did not find expected ',' or '\}'",
+         "花括号 { } 没有闭合、项之间缺少逗号，或某个值里含有 [ ] { } 等符号（给该值加引号）",
+         "a { } mapping is not closed, a comma is missing, or a value holds [ ] { } (quote that value)"),
+        (r"expected <block end>, but found '(?:<block sequence start>|-)'|did not find expected '-' indicator",
+         "列表项“- ”的缩进与上下文不一致：同一列表的各项要对齐，并缩进在它所属的键之下",
+         "a list item '- ' is not indented like its neighbours: align the items under their key"),
+        (r"expected <block end>, but found '<scalar>'",
+         "这一行的缩进与上一级不一致，或者引号结束后还有文字（把整个值放进引号里）",
+         "the indentation does not match, or text follows a closing quote (put the whole value in quotes)"),
+        (r"expected <block end>, but found|did not find expected key",
+         "缩进不一致：同一级的键要左对齐，列表项下的键要和“- ”后的内容对齐",
+         "inconsistent indentation: keys of one level align, keys of a list item align with the text after '- '"),
+        (r"mapping keys are not allowed here",
+         "以“? ”开头的内容被当作 YAML 的复杂键：值以问号开头时给它加引号",
+         "a '? ' starts a complex key here: quote a value that begins with a question mark"),
+        (r"block scalar.*expected a comment or a line break",
+         "“|”或“>”之后要直接换行，多行文字从下一行起缩进书写",
+         "after '|' or '>' the line must end; write the text on the indented lines below"),
+        (r"expected a comment or a line break",
+         "引号结束后这一行还有多余的文字：把整个值放进引号里",
+         "text follows the end of a quoted value: put the whole value in the quotes"),
+        (r"expected '<document start>'",
+         "文件开头的“%”被当作 YAML 指令：以 % 开头的内容要加引号",
+         "a '%' at the start is read as a YAML directive: quote what begins with %"),
+        (r"found undefined alias '([^']*)'",
+         "“*{0}”被当作 YAML 别名，但没有对应的锚点：以 * 开头的值要加引号",
+         "'*{0}' is read as a YAML alias with no anchor: quote a value that begins with *"),
+        (r"expected the node content, but found '<stream end>'|found unexpected end of stream",
+         "文件在括号或引号中途结束：检查没有闭合的 [、{ 或引号",
+         "the file ends inside a bracket or quote: close the open [, { or quote"),
     )
 )
+
+
+#: a line git leaves when a merge conflict was not resolved (`<<<<<<< HEAD`, `>>>>>>> branch`)
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: .*)?$|^={7}$", re.M)
+
+
+def _conflict_marker(text: str) -> ParseError | None:
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return None
+    m = _CONFLICT.search(text)
+    if m is None:
+        return None
+    line, _ = line_col_of_offset(text, m.start())
+    marker = m.group()[:7]
+    return ParseError(f"第 {line} 行是未解决的合并冲突标记（{marker}）：git 合并时两边都改了这里；"
+                      "保留正确的内容，删除 <<<<<<<、=======、>>>>>>> 三行标记", line, 1,
+                      problem_en=f"line {line} is an unresolved merge-conflict marker ({marker}): both sides of "
+                                 "a git merge changed this place; keep the right content and delete the "
+                                 "<<<<<<<, ======= and >>>>>>> lines")
 
 
 def _explained(problem: str) -> tuple[str, str]:
@@ -246,7 +319,7 @@ def _explained(problem: str) -> tuple[str, str]:
         m = pattern.search(problem)
         if m:
             arg = m.group(1) if m.groups() else ""
-            return zh.format(arg), en.format(arg)
+            return zh.replace("{0}", arg), en.replace("{0}", arg)
     return problem, problem
 
 
@@ -298,7 +371,12 @@ def load_roundtrip(text: str) -> Any:
 
 
 def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int]:
-    """1-based line/column of the value (or key, or parent mapping) a pointer names."""
+    """1-based line/column of the value (or key, or parent mapping) a pointer names.
+
+    anchor "missing": the pointer names a key a rule found missing or blank; its line when the
+    key is there (`reason:` left empty), else the place of the deepest mapping on the way. A
+    blank value is placed at its key: the position libyaml gives "nothing" is the next token,
+    often lines further down."""
     node = tree
     pos = (1, 1)
     for i, key in enumerate(pointer):
@@ -309,7 +387,7 @@ def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int
                 if key not in node:
                     break
                 if lc is not None:
-                    if last and anchor == "key":
+                    if last and anchor in ("key", "missing") or node[key] is None:
                         line, col = lc.key(key)
                     else:
                         line, col = lc.value(key) if lc.data.get(key) and len(lc.data[key]) > 2 else lc.key(key)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from govdisc import __version__
 from govdisc.check import CheckResult
 from govdisc.model import Finding
-from govdisc.output.findings import reporter
+from govdisc.output.findings import plural, reporter
 from govdisc.rules import REGISTRY
 from govdisc.textsafety import document_text, json_text, terminal_text
 
@@ -70,7 +70,8 @@ def to_github(result: CheckResult, lang: str) -> str:
             lines.append(f"::{_GH_LEVEL[f.severity]} {props}::{gh_data(f.message(lang))}")
         lines.append("::endgroup::")
     s = result.summary()
-    lines.append(f"govdisc: {s['files']} files, {s['records']} records, {s['errors']} errors, {s['warnings']} warnings")
+    lines.append(f"govdisc: {plural(s['files'], 'file')}, {plural(s['records'], 'record')}, "
+                 f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}")
     return "\n".join(lines)
 
 

@@ -34,9 +34,11 @@ def _cell(text: str | None) -> Text:
 def to_table(obligations: list[Obligation], lang: str, department_name=lambda d: d or "") -> Table:
     en = lang == "en"
     table = Table(title="Open obligations" if en else "未完成的法定期限", show_lines=False)
-    for head in (("due", "期限"), ("left", "剩余"), ("status", "状态"), ("obligation", "事项"),
-                 ("record", "记录"), ("department", "部门"), ("file", "文件")):
-        table.add_column(head[0] if en else head[1], overflow="fold")
+    # ids, dates, counts and paths are tokens (no_wrap, never broken); the rest is prose
+    for head, token in ((("due", "期限"), True), (("left", "剩余"), True), (("status", "状态"), False),
+                        (("obligation", "事项"), False), (("record", "记录"), True),
+                        (("department", "部门"), False), (("file", "文件"), True)):
+        table.add_column(head[0] if en else head[1], overflow="fold", no_wrap=token)
     for ob in obligations:
         style = STATUS_STYLE.get(ob.status, "")
         unit = ("h" if en else "小时") if "T" in ob.due else ("wd" if en else "工作日")
@@ -63,11 +65,16 @@ def calendar_year(cal: WorkCalendar, year: int, lang: str) -> str:
         if en else
         ("已收录国务院节假日安排" if known else "未收录国务院节假日安排——落在本年度的期限为暂定，可在 govdisc.yaml 的 calendar 中录入"))]
     lines.append("")
-    lines.append("Holidays (days off):" if en else "放假：")
+    if known:
+        lines.append("Holidays (days off):" if en else "放假：")
+    else:
+        lines.append("Holidays estimated from the statutory festivals (not an official schedule):" if en
+                     else "放假（按法定节日推算，不是国务院公布的安排）：")
+    mark = "" if known else (" (estimated)" if en else "（推算）")
     for b in cal.breaks(year):
         if any(c.kind == "holiday" for c in cal.days(year) if b.start <= c.date <= b.end):
             name = b.name_en if en else b.name_zh
-            lines.append(f"  {b.start} – {b.end}  {b.days:>2} {'days' if en else '天'}  {name}")
+            lines.append(f"  {b.start} – {b.end}  {b.days:>2} {'days' if en else '天'}  {name}{mark}")
     lines.append("")
     lines.append("Make-up working days (调休上班):" if en else "调休上班：")
     makeup = cal.makeup_days(year)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Callable
 
 from govdisc.check import CheckResult
@@ -11,7 +13,7 @@ from govdisc.textsafety import json_text, terminal_text
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
-Reporter = Callable[[CheckResult, str], str]
+Reporter = Callable[..., str]  # (result, lang) -> text; text formats also take quiet=
 REPORTERS: dict[str, Reporter] = {}
 
 
@@ -53,8 +55,9 @@ def escape_user(text: str) -> str:
 
 
 @reporter("text")
-def to_text(result: CheckResult, lang: str) -> str:
-    """Plain text grouped by file; the CLI colours it with rich markup when it may."""
+def to_text(result: CheckResult, lang: str, quiet: bool = False) -> str:
+    """Plain text grouped by file; the CLI colours it with rich markup when it may. `quiet`:
+    the findings alone, without hints or the summary (nothing at all when there are none)."""
     from govdisc.codes import REGISTRY
 
     lines: list[str] = []
@@ -73,22 +76,89 @@ def to_text(result: CheckResult, lang: str) -> str:
             f"[bold]{escape_user(f.code)}[/bold]  {escape_user(f.message(lang))}{rec}"
         )
         rule = REGISTRY.get(f.code)
-        if rule is not None and f.severity != "info":
+        if rule is not None and f.severity != "info" and not quiet:
             hint = rule.hint_en if lang == "en" else rule.hint_zh
             lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape_user(hint)}[/dim]")
+    if quiet:
+        return "\n".join(lines)
     if lines:
         lines.append("")
     lines.append(_summary_line(result, lang))
     return "\n".join(lines)
 
 
-def _summary_line(result: CheckResult, lang: str) -> str:
+@reporter("concise")
+def to_concise(result: CheckResult, lang: str, quiet: bool = False) -> str:
+    """One line per finding, `path:line:col: CODE message`, the path relative to the current
+    folder as editors and terminals link it; then the summary unless `quiet`."""
+    lines = [f"{terminal_text(shown_path(result.root, f.path))}:{f.line or 1}:{f.column or 1}: "
+             f"{f.code} {terminal_text(f.message(lang))}" for f in result.findings]
+    if not quiet:
+        lines.append(summary_text(result, lang))
+    return "\n".join(lines)
+
+
+def shown_path(root: Path, path: str) -> str:
+    """A register path as the user would type it from the current folder (../ when outside it)."""
+    try:
+        return os.path.relpath(os.path.join(root, path)).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        return os.path.join(root, path)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 file', '2 files', '0 errors': English counts for summaries."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_text(result: CheckResult, lang: str) -> str:
     s = result.summary()
     if lang == "en":
-        text = (f"{s['files']} files, {s['records']} records checked: "
-                f"{s['errors']} errors, {s['warnings']} warnings, {s['infos']} notes")
+        text = (f"{plural(s['files'], 'file')}, {plural(s['records'], 'record')} checked: "
+                f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, {plural(s['infos'], 'note')}")
+        if result.against is not None:
+            text += (f" new against {result.against} ({plural(result.existing, 'finding')} it already had "
+                     "not listed)")
     else:
         text = (f"已检查 {s['files']} 个文件、{s['records']} 条记录：错误 {s['errors']} 个，"
                 f"警告 {s['warnings']} 个，提示 {s['infos']} 个")
+        if result.against is not None:
+            text += f"（相对 {result.against} 新增；{result.against} 中已有的 {result.existing} 个问题未列出）"
+    return terminal_text(text)
+
+
+def _summary_line(result: CheckResult, lang: str) -> str:
+    s = result.summary()
     style = "bold red" if s["errors"] else ("yellow" if s["warnings"] else "bold green")
-    return f"[{style}]{text}[/{style}]"
+    return f"[{style}]{escape_user(summary_text(result, lang))}[/{style}]"
+
+
+def statistics(result: CheckResult) -> list[dict[str, object]]:
+    """Findings counted per code, most frequent first (`check --statistics`)."""
+    from collections import Counter
+
+    from govdisc.codes import REGISTRY
+
+    counts = Counter(f.code for f in result.findings)
+    severity = {f.code: f.severity for f in result.findings}
+    out = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        rule = REGISTRY.get(code)
+        out.append({"code": code, "count": n, "severity": severity[code],
+                    "title_zh": rule.title_zh if rule else "", "title_en": rule.title_en if rule else ""})
+    return out
+
+
+def statistics_text(result: CheckResult, lang: str, quiet: bool = False) -> str:
+    rows = statistics(result)
+    width = max((len(str(r["count"])) for r in rows), default=1)
+    lines = [f"{r['count']:>{width}}  {r['code']}  {severity_label(str(r['severity']), lang)}  "
+             f"{r['title_en'] if lang == 'en' else r['title_zh']}" for r in rows]
+    if not quiet:
+        lines.append(summary_text(result, lang))
+    return "\n".join(lines)
+
+
+def statistics_json(result: CheckResult) -> str:
+    return json_text(json.dumps({"statistics": statistics(result), "summary": result.summary()},
+                                ensure_ascii=False, indent=2))

@@ -12,8 +12,13 @@ from govdisc.codes import FAMILIES, Rule
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+def by_code() -> list[Rule]:
+    """Every rule, in code order (APP001 … RPT…), whatever order the modules declared them in."""
+    return sorted(REGISTRY.values(), key=lambda r: r.code)
+
+
 def rules_json() -> str:
-    return json.dumps([r.to_json() for r in REGISTRY.values()], ensure_ascii=False, indent=2)
+    return json.dumps([r.to_json() for r in by_code()], ensure_ascii=False, indent=2)
 
 
 def rules_table(lang: str) -> Table:
@@ -21,7 +26,7 @@ def rules_table(lang: str) -> Table:
     table = Table(title="govdisc rules" if en else "govdisc 规则", show_lines=False)
     for col in (("code", "代码"), ("severity", "级别"), ("rule", "规则"), ("basis", "依据")):
         table.add_column(col[0] if en else col[1], overflow="fold")
-    for r in REGISTRY.values():
+    for r in by_code():
         table.add_row(r.code, r.severity if en else SEVERITY_ZH[r.severity],
                       r.title_en if en else r.title_zh, r.basis)
     return table
@@ -42,6 +47,9 @@ def explain(code: str, lang: str) -> str | None:
         f"{'Clauses' if en else '条款'}: {'、'.join(r.clauses) or '—'}",
         f"{'Message' if en else '提示信息'}: {r.message_en if en else r.message_zh}",
         f"{'How to fix' if en else '修复方法'}: {r.hint_en if en else r.hint_zh}",
+        f"{'Fixable' if en else '自动修复'}: " + (
+            (f"govdisc check --fix: {r.fixable[1]}" if en else f"govdisc check --fix：{r.fixable[0]}")
+            if r.fixable[0] else ("no" if en else "无，须手工修改")),
         f"{'Settings' if en else '设置'}: govdisc.yaml → rules: {{{r.code}: error|warning|info|off}}；"
         + ("inline: " if en else "行内忽略：") + f"# govdisc: ignore[{r.code}] " + ("reason" if en else "理由"),
     ]
@@ -62,7 +70,7 @@ def rules_markdown() -> str:
            "本文件由 `python -m govdisc.output.ruledocs` 从规则注册表生成，请勿手工编辑。",
            "Generated from the rule registry; do not edit by hand.", ""]
     for fam, (zh, en) in FAMILIES.items():
-        members: list[Rule] = [r for r in REGISTRY.values() if r.family == fam]
+        members: list[Rule] = [r for r in by_code() if r.family == fam]
         if not members:
             continue
         out += [f"## {fam} — {zh} / {en}", ""]
@@ -76,8 +84,11 @@ def rules_markdown() -> str:
                 f"- message (en): {r.message_en}",
                 f"- 修复 hint: {r.hint_zh}",
                 f"- hint (en): {r.hint_en}",
-                "",
             ]
+            if r.fixable[0]:
+                out += [f"- 自动修复 fixable (`govdisc check --fix`): {r.fixable[0]}",
+                        f"- fixable (en): {r.fixable[1]}"]
+            out += [""]
             if r.bad:
                 out += ["不合规示例 / failing:", "", "```yaml", r.bad, "```", ""]
             if r.good:

@@ -170,7 +170,8 @@ def reply_overdue(ctx: Context) -> Iterator[Hit]:
             continue
         note, note_en = _note(ob)
         reply = _reply(rec)
-        yield hit(rec, ("reply",) if reply is not None else (), anchor="parent",
+        # with a reply but no (valid) date: at reply.date, where a REG005 may already stand for it
+        yield hit(rec, ("reply", "date") if reply is not None else (), anchor="missing" if reply is not None else "parent",
                   receipt=_iso(_receipt(rec)), due=ob.due, as_of=ctx.as_of.isoformat(),
                   days=_overdue_days(ctx, due, ctx.as_of), note=note, note_en=note_en)
 
@@ -603,7 +604,7 @@ def reply_without_date(rec: Record) -> Iterator[Hit]:
     if reply is None or reply.get("date") is not None:
         return
     keys = [k for k in ("outcome", "exemptions", "note") if reply.get(k) not in (None, "", [])]
-    yield hit(rec, ("reply",), anchor="parent",
+    yield hit(rec, ("reply", "date"), anchor="missing",
               what="、".join(keys) if keys else "（空的答复记录）",
               what_en=", ".join(keys) if keys else "(nothing)")
 
@@ -919,7 +920,7 @@ def no_fee_mismatch(rec: Record) -> Iterator[Hit]:
     message=("{date} 已答复，但没有写明办理结果（reply.outcome）",
              "replied on {date} but the outcome (reply.outcome) is missing"),
     basis="《条例》第三十六条；国办公开办函〔2021〕30号：年度报告表三按办理结果逐行统计",
-    hint=("在 reply.outcome 中写明办理结果代码，例如 disclosed、withheld、not_held（见 docs/register-format.md）。",
+    hint=("在 reply.outcome 中写明办理结果代码，例如 disclosed、withheld、not_held（可选代码见编辑器提示或 govdisc new application 模板中的说明）。",
           "Write the outcome code in reply.outcome, e.g. disclosed, withheld, not_held."),
     bad="reply: {date: 2024-12-10}",
     good="reply: {date: 2024-12-10, outcome: disclosed}",

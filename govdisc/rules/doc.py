@@ -39,16 +39,10 @@ def _approved(rec: Record) -> tuple[date | None, str]:
 
 
 def _missing_at(rec: Record, *keys: Any) -> tuple[tuple, str]:
-    """Pointer and anchor for a missing key: the deepest existing mapping on the way to it."""
-    cur: Any = rec.data
-    pointer: list[Any] = []
-    for key in keys[:-1]:
-        if isinstance(cur, dict) and isinstance(cur.get(key), dict):
-            cur = cur[key]
-            pointer.append(key)
-        else:
-            break
-    return tuple(pointer), "parent"
+    """Pointer and anchor for a missing key: the key itself, placed by the locator on its line
+    when it is there but blank, else at the deepest mapping on the way to it. A schema finding
+    at the same pointer (a rejected value) then stands for both (check.one_per_mistake)."""
+    return tuple(keys), "missing"
 
 
 def _disclosure(rec: Record) -> str | None:
@@ -201,6 +195,11 @@ def fix_doc_no(s: str, current_year: int | None = None) -> tuple[str, list[Probl
           "Write 机关代字〔YYYY〕N号: hexagonal brackets 〔〕 (U+3014/U+3015) around the full year, no 第, "
           "no leading zero, 号 at the end. 令 numbers (…令第N号) are exempt. Fix references to the number too."),
     bad="doc_no: 云新广办[2017]第0151号", good="doc_no: 云新广办〔2017〕151号",
+    fixable=("括号改为〔〕、删去年份后的“年”、顺序号前的“第”和 0、多余的“字”、空格和全角数字，补“号”，"
+             "并同时改正登记簿中引用该发文字号之处；两位年份（19 还是 20？）、“号”后的文字等需要推断的不自动修改",
+             "brackets to 〔〕, no 年 after the year, no 第, 字 or leading zero, no spaces or full-width digits, "
+             "号 added, and every reference to the number corrected with it; what needs a guess (a two-digit "
+             "year: 19 or 20?, text after 号) is left to you"),
 )
 @per_record("document", as_of=True)
 def doc_no_format(rec: Record, as_of: date) -> Iterator[Hit]:

@@ -18,6 +18,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from govdisc import progress
 from govdisc.heap import gc_paused
 from govdisc.internal import Crash, crash, record_in_traceback
 from govdisc.loading.layout import CONFIG_NAME
@@ -228,13 +229,16 @@ def _run_rules(ctx: Context, codes: Iterable[str] | None, store: RecordHits | No
         if severity != "off":
             active.append((rule_, severity))
     crashes: list[Crash] = []
+    progress.stage("rules", len(active) + 1)
     per_record_found = record_findings(ctx, [r for r, _ in active if record_check(r) is not None],
                                        store, crashes)
+    progress.advance()
     out: list[Finding] = []
     for rule_, severity in active:
         found = per_record_found.get(rule_.code)
         if found is None:
             found = _run_check(rule_, ctx, crashes)
+        progress.advance()
         for f in found:
             f.severity = severity
             out.append(f)

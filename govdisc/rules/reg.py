@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from govdisc.dates import zone
+from govdisc.config import PLACEHOLDER_AGENCY
+from govdisc.dates import is_date, zone
 from govdisc.loading.layout import classify
 from govdisc.model import Record
 from govdisc.codes import Hit, declare, hit, rule
@@ -131,28 +132,36 @@ def unknown_departments(ctx: Context) -> Iterator[Hit]:
 )
 def unknown_documents(ctx: Context) -> Iterator[Hit]:
     known = ctx.documents_by_no
-    for rec in ctx.kind("application"):
+    for rec in ctx.records:
+        for pointer, no in document_refs(rec):
+            if no not in known:
+                yield hit(rec, pointer, doc_no=no)
+
+
+def document_refs(rec: Record) -> Iterator[tuple[tuple, str]]:
+    """(pointer, 发文字号) of every reference a record makes to a document (`check --fix`
+    corrects them with the number)."""
+    if rec.kind == "application":
         for i, no in enumerate(rec.seq("documents")):
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("documents", i), doc_no=no)
-    for rec in ctx.kind("review"):
-        for i, item in enumerate(rec.seq("withheld_reexamined")):
-            no = item.get("document") if isinstance(item, dict) else None
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("withheld_reexamined", i, "document"), doc_no=no)
-    for rec in ctx.kind("activities"):
-        for i, e in enumerate(rec.seq("entries")):
-            no = e.get("document") if isinstance(e, dict) else None
-            if isinstance(no, str) and no not in known:
-                yield hit(rec, ("entries", i, "document"), doc_no=no)
+            if isinstance(no, str):
+                yield ("documents", i), no
+    places = {"review": ("withheld_reexamined", "document"), "activities": ("entries", "document")}
+    if rec.kind in places:
+        key, field_ = places[rec.kind]
+        for i, item in enumerate(rec.seq(key)):
+            no = item.get(field_) if isinstance(item, dict) else None
+            if isinstance(no, str):
+                yield (key, i, field_), no
+    if rec.kind == "activities":  # normative-document clean-ups (三(十))
+        for i, _ in enumerate(rec.seq("entries")):
             for key in ("continued", "amended", "repealed"):
                 for j, no in enumerate(rec.seq("entries", i, "cleanup", key)):
-                    if isinstance(no, str) and no not in known:
-                        yield hit(rec, ("entries", i, "cleanup", key, j), doc_no=no)
-    for rec in ctx.kind("participation"):
+                    if isinstance(no, str):
+                        yield ("entries", i, "cleanup", key, j), no
+    if rec.kind == "participation":
         no = rec.get("decision", "document")
-        if isinstance(no, str) and no not in known:
-            yield hit(rec, ("decision", "document"), doc_no=no)
+        if isinstance(no, str):
+            yield ("decision", "document"), no
 
 
 @rule(
@@ -235,3 +244,67 @@ def provisional_deadlines(ctx: Context) -> Iterator[Hit]:
     for ob in ctx.obligations:
         if ob.provisional and ob.is_open:
             yield hit(ctx.record_at(ob.path), ob.pointer, path=ob.path, obligation=ob.obligation, due=ob.due)
+
+
+@rule(
+    "REG022", "warning",
+    title=("设置了不存在的规则代码", "Setting for an unknown rule code"),
+    message=("govdisc.yaml 的 rules 中设置了 {code}，但没有这条规则，设置不起作用{suggestion}",
+             "govdisc.yaml sets {code} under rules, but there is no such rule, so the setting does nothing{suggestion_en}"),
+    basis="登记簿约定：rules 按 govdisc rules 列出的规则代码调整级别",
+    hint=("改为 govdisc rules 列出的规则代码，或删除这一行。", "Use a code that `govdisc rules` lists, or delete the line."),
+    bad="rules:\n  DOC040: warning", good="rules:\n  DOC004: warning",
+    clauses=(),
+)
+@per_record("config")
+def unknown_rule_codes(rec: Record) -> Iterator[Hit]:
+    import difflib
+
+    from govdisc.codes import REGISTRY
+
+    for key in rec.mapping("rules"):
+        if isinstance(key, str) and key[:3].isalpha() and key[:3].isupper() and key not in REGISTRY:
+            near = difflib.get_close_matches(key, sorted(REGISTRY), n=1)
+            yield hit(rec, ("rules", key), anchor="key", code=key,
+                      suggestion=f"；是否应为 {near[0]}？" if near else "",
+                      suggestion_en=f"; did you mean {near[0]}?" if near else "")
+
+
+@rule(
+    "REG023", "error",
+    title=("机关全称未填写", "Agency name not filled in"),
+    message=("govdisc.yaml 的 agency 仍是 govdisc init 留下的占位文字“{agency}”", "agency in govdisc.yaml is still the placeholder '{agency}' that govdisc init left"),
+    basis="《条例》第四十九条：年度报告以本行政机关名义向社会公布；报告、自查和日历文件均写明机关全称",
+    hint=("把 agency 改为本机关全称，例如 agency: 云岭省新闻出版广电局。", "Write the agency's full name, e.g. agency: 云岭省新闻出版广电局."),
+    bad="agency: （请填写机关全称）", good="agency: 云岭省新闻出版广电局",
+    clauses=("条例第49条",),
+)
+@per_record("config")
+def placeholder_agency(rec: Record) -> Iterator[Hit]:
+    if rec.data.get("agency") == PLACEHOLDER_AGENCY:
+        yield hit(rec, ("agency",), agency=PLACEHOLDER_AGENCY)
+
+
+#: the dates clocks start from (an event's date can only follow these)
+CLOCK_STARTS = {"application": ("submitted", "signed_for", "confirmed"), "document": ("formed", "approved")}
+
+
+@rule(
+    "REG024", "warning",
+    title=("日期超出工作日历范围", "Date outside the working-day calendar"),
+    message=("日期 {date} 不在工作日历的范围（{first}—{last} 年）内，由它起算的期限无法计算；请核对是否笔误",
+             "the date {date} is outside the working-day calendar ({first}–{last}), so no deadline can be counted "
+             "from it; check it for a typo"),
+    basis="工作日历自 1995 年（全国实行五天工作制）起；《条例》第三十三条、第二十六条的期限按工作日计算",
+    hint=("改正日期（常见为年份笔误，如 1990 应为 2019 或 2020）。", "Correct the date (usually a mistyped year)."),
+    bad="submitted: 1990-11-02", good="submitted: 2019-11-02",
+    clauses=("条例第33条", "条例第26条"),
+)
+@per_record("application", "document")
+def dates_outside_calendar(rec: Record) -> Iterator[Hit]:
+    from govdisc.calendar import MAX_YEAR, MIN_YEAR
+
+    for key in CLOCK_STARTS[rec.kind]:
+        value = rec.data.get(key)
+        if isinstance(value, str) and is_date(value) and not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
+            yield hit(rec, (key,), date=value, first=MIN_YEAR, last=MAX_YEAR)

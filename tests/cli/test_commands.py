@@ -79,7 +79,7 @@ def test_explain_shows_counted_skipped_excluded_and_extension_days():
     for word in ("重新起算", "计入", "跳过", "扣除", "延长", "调休上班", "到期", "元旦"):
         assert word in out, word
     assert "期限 2026-01-04" in out
-    assert run("deadlines", "--register", REG, "--explain", "NOPE").exit_code == 1
+    assert run("deadlines", "--register", REG, "--explain", "NOPE").exit_code == 2  # as event: a usage error
 
 
 def test_stats_satisfy_cross_checks():

@@ -248,7 +248,7 @@ def test_app011_with_exemption_ok():
 def test_app012_reply_without_date():
     rec = app(reply={"outcome": "disclosed"})
     [f] = run_rule("APP012", [rec], as_of=AS_OF)
-    assert f.pointer == ("reply",) and f.anchor == "parent" and "outcome" in f.message_zh
+    assert f.pointer == ("reply", "date") and f.anchor == "missing" and "outcome" in f.message_zh
 
 
 def test_app012_dated_reply_ok():

@@ -178,13 +178,13 @@ WITHHELD = {"disclosure": "not_public", "published": None,
 
 def test_doc002_missing_reason():
     [f] = run_rule("DOC002", [doc(WITHHELD, withholding={"explanation": "不宜公开"})])
-    assert f.pointer == ("withholding",) and f.anchor == "parent"
+    assert f.pointer == ("withholding", "reason") and f.anchor == "missing"
     assert "“此件不公开”" in f.message_zh and "withholding.reason" in f.message_zh
 
 
 def test_doc002_missing_block_points_at_record():
     [f] = run_rule("DOC002", [doc(WITHHELD, disclosure="on_request", withholding=None)])
-    assert f.pointer == () and f.anchor == "parent"
+    assert f.pointer == ("withholding", "reason") and f.anchor == "missing"
     assert "此件依申请公开" in f.message_zh
 
 
@@ -199,7 +199,7 @@ def test_doc002_passes():
 
 def test_doc003_missing_explanation():
     [f] = run_rule("DOC003", [doc(WITHHELD, withholding={"reason": "third_party_rights"})])
-    assert f.code == "DOC003" and f.pointer == ("withholding",)
+    assert f.code == "DOC003" and f.pointer == ("withholding", "explanation") and f.anchor == "missing"
     assert "withholding.explanation" in f.message_zh
 
 
@@ -221,7 +221,7 @@ def policy(review, **kw):
 
 def test_doc004_missing_review():
     [f] = run_rule("DOC004", [policy(None)])
-    assert f.pointer == ("withholding",) and f.anchor == "parent"
+    assert f.pointer == ("withholding", "office_review") and f.anchor == "missing"
     assert f.message_zh.startswith("拟“此件不公开”的政策性文件没有报批前送局办公室审查的记录")
 
 
@@ -276,7 +276,7 @@ def test_doc005_published_late():
 
 def test_doc005_not_published_overdue():
     [f] = run_rule("DOC005", [doc(published=None)], as_of=date(2024, 4, 3))
-    assert f.pointer == () and f.anchor == "parent"
+    assert f.pointer == ("published", "date") and f.anchor == "missing"
     assert "主动公开期限为 2024-03-29" in f.message_zh
     assert "截至 2024-04-03 尚未公开，已逾期 3 个工作日" in f.message_zh
 
@@ -333,7 +333,7 @@ def test_doc006_passes():
 
 def test_doc007_no_plan():
     [f] = run_rule("DOC007", [doc(important_policy=True)])
-    assert f.pointer == () and f.anchor == "parent"
+    assert f.pointer == ("interpretation", "plan_approved") and f.anchor == "missing"
     assert "没有随文件一并报批的解读方案" in f.message_zh
 
 
@@ -365,7 +365,7 @@ def test_doc008_late_material():
 
 def test_doc008_no_material():
     [f] = run_rule("DOC008", [interp([])], as_of=date(2024, 3, 20))
-    assert f.pointer == ("interpretation",) and f.anchor == "parent"
+    assert f.pointer == ("interpretation", "materials") and f.anchor == "missing"
     assert "截至 2024-03-20 尚无已发布的解读材料，已逾期 8 个工作日" in f.message_zh
 
 

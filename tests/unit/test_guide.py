@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import EXAMPLE
+from support import EXAMPLE
 from support import docx_text, write_register
 from typer.testing import CliRunner
 

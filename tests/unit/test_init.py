@@ -104,13 +104,13 @@ def test_pre_commit_hook(tmp_path: Path) -> None:
     assert repo["repo"] == "local"
     (hook,) = repo["hooks"]
     assert hook["id"] == "govdisc-check"
-    assert hook["entry"] == "govdisc check"
+    assert hook["entry"] == "govdisc check --new-against HEAD" and hook["pass_filenames"] is True
     assert hook["language"] == "system"
     import re
 
     files = re.compile(hook["files"])
     assert files.search("govdisc.yaml") and files.search("applications/2024/YSQ-2024-0001.yaml")
-    assert not files.search("README.md")
+    assert not files.search("README.md") and not files.search(".github/workflows/govdisc.yml")
 
 
 def test_pre_commit_accepts_the_config(tmp_path: Path) -> None:
@@ -125,11 +125,13 @@ def test_ci_templates(tmp_path: Path) -> None:
     init_register(tmp_path / "gh")
     wf, err = load_text((tmp_path / "gh/.github/workflows/govdisc.yml").read_text(encoding="utf-8"))
     assert err is None
-    steps = wf["jobs"]["check"]["steps"]
-    assert any("govdisc check" in (s.get("run") or "") for s in steps)
+    runs = [s.get("run") or "" for job in wf["jobs"].values() for s in job["steps"]]
+    assert any("govdisc check --new-against" in r for r in runs) and any("govdisc deadlines" in r for r in runs)
+    assert any(r.startswith("pip install") for r in runs) and "git+https://" in wf["env"]["GOVDISC"]
     init_register(tmp_path / "gl", ci="gitlab")
     gl, err = load_text((tmp_path / "gl/.gitlab-ci.yml").read_text(encoding="utf-8"))
     assert err is None and any("govdisc check" in line for line in gl["govdisc-check"]["script"])
+    assert any("--new-against" in line for line in gl["govdisc-changes"]["script"])
     assert not (tmp_path / "gl/.github").exists()
     init_register(tmp_path / "none", ci="none")
     assert not (tmp_path / "none/.github").exists() and not (tmp_path / "none/.gitlab-ci.yml").exists()

@@ -210,7 +210,7 @@ def test_parser_errors_are_explained_in_both_languages(text, zh, en):
 
 
 @pytest.mark.parametrize("raw, needle", [
-    ("title: 关于印发办法的通知\n".encode("gb18030"), "iconv -f GB18030 -t UTF-8 a.yaml"),
+    ("title: 关于印发办法的通知\n".encode("gb18030"), "iconv -f GB18030 -t UTF-8 documents/2024/a.yaml"),
     ("title: 通知\n".encode("utf-16"), "iconv -f UTF-16LE"),
     ("title: notice\n".encode("utf-16-be"), "iconv -f UTF-16BE"),
     (b"title: x\x00y\n", "NUL"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import EXAMPLE
+from support import EXAMPLE
 from support import record
 
 from govdisc.config import Config

@@ -326,7 +326,7 @@ def test_new_record_dispatch(root: Path) -> None:
     with pytest.raises(AuthoringError, match="--received"):
         new_record(root, "application", channel="online", applicant_kind="other", summary="x")
     with pytest.raises(AuthoringError):
-        new_record(root, "report")
+        new_record(root, "nosuch")
 
 
 # -- guide, assessment, participation -------------------------------------------------------------
