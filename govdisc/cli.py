@@ -610,7 +610,7 @@ def event(
         "consultation_sent | consultation_answered | extension | deferral | fee_notice | fee_paid | "
         "third_party_notice | reply | release | press_conference | follow_up")],
     on: Annotated[Optional[str], typer.Option("--date", help="事件日期 YYYY-MM-DD（申请事件必填）")] = None,
-    days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）；补正期限（correction_notice，工作日）")] = None,
     approved_by: Annotated[Optional[str], typer.Option("--approved-by", help="批准人（extension）")] = None,
     notified: Annotated[Optional[str], typer.Option("--notified", help="告知申请人日期（extension）")] = None,
     outcome: Annotated[Optional[str], typer.Option("--outcome", help="办理结果代码（reply）")] = None,
@@ -664,6 +664,84 @@ def event(
         typer.echo(rel)
         for ob in res.obligations:
             typer.echo(f"{label(OBLIGATIONS, ob.obligation, lang_)} {ob.due} {label(STATUSES, ob.status, lang_)}")
+
+
+class LetterKind(str, Enum):
+    correction = "correction"
+    extension = "extension"
+    consultation = "consultation"
+    third_party_notice = "third_party_notice"
+    deferral = "deferral"
+    fee = "fee"
+    reply = "reply"
+
+
+@app.command()
+def letter(
+    record_id: Annotated[str, typer.Argument(help="申请编号，如 YSQ-2024-0007")],
+    kind: Annotated[LetterKind, typer.Argument(metavar="KIND", help="correction 补正告知书 | extension 延长答复期限告知书 | "
+        "consultation 征求意见函 | third_party_notice 告知第三方书 | deferral 延迟答复告知书 | fee 收费通知书 | reply 答复书")],
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    on: Annotated[Optional[str], typer.Option("--date", help="成文日期 YYYY-MM-DD（默认为所告知事项的日期）")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="收件人：申请人姓名或名称、第三方或机关名称（只印在信函上，不写入登记簿）")] = None,
+    nth: Annotated[Optional[int], typer.Option("--nth", help="同类事件有多个时用第几个（按日期，默认最后一个）")] = None,
+    record: Annotated[bool, typer.Option("--record", help="把发文字号和成文日期写入登记簿的对应事件或答复")] = False,
+    register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成依申请公开的告知书、征求意见函、收费通知书或答复书（GB/T 9704 信函格式），日期取自期限引擎；--record 记入登记簿。"""
+    from govdisc.calendar import calendar_for
+    from govdisc.letters import LetterRefused, build_letter
+    from govdisc.render.letter import letter_text, render_letter
+
+    lang_ = _lang(lang, no_color)
+    chosen = _report_format(fmt, output)
+    loaded = _load_for_reports(register)
+    try:
+        made = build_letter(loaded.records, loaded.config, calendar_for(loaded.config), record_id, kind.value,
+                            nth=nth, letter_date=_date(on, "--date"), to=to)
+        text = letter_text(made, loaded.root, seal=loaded.config.letter_seal)
+        data = render_letter(text, chosen, loaded.root)
+    except LetterRefused as exc:
+        fail(exc.zh, exc.en, 2 if exc.code == "invalid" else 1)
+        raise
+    warnings = _letter_warnings(made, text, to)
+    _warn(warnings, lang_)
+    _write_report(data, output)
+    if record:
+        _record_letter(loaded.root, made, text.remedies, lang_)
+
+
+def _letter_warnings(made, text, to: str | None) -> list[tuple[str, str]]:
+    out = []
+    if to is None:
+        out.append((f"未指定收件人（--to），信函称“{made.to}”", f"no addressee given (--to): the letter says “{made.to}”"))
+    if made.kind == "reply" and len(text.remedies) < 2:
+        out.append(("答复书没有写明行政复议机关和管辖法院的救济途径（模板 " + text.template + "）；记录后 govdisc check 会报告（APP035）",
+                    "the reply letter does not name both the reconsideration organ and the court (template "
+                    + text.template + "); once recorded, check reports it (APP035)"))
+    return out
+
+
+def _record_letter(root: Path, made, remedies: list[str], lang_: str) -> None:
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.letter import record_letter
+
+    try:
+        done = record_letter(root, made, remedies)
+    except AuthoringError as exc:
+        fail(exc.zh, exc.en, 1)
+        raise
+    rel = done.path.relative_to(root).as_posix()
+    where = ".".join(str(p) for p in done.pointer)
+    if done.already:
+        err_console().print(f"{rel}: {where} already records {made.number}" if lang_ == "en"
+                            else f"{rel}：{where} 已记录 {made.number}，未重复写入", markup=False)
+    else:
+        err_console().print(f"{rel}: recorded {made.number} ({made.date}) at {where}" if lang_ == "en"
+                            else f"{rel}：已在 {where} 记录 {made.number}（{made.date}）", markup=False)
 
 
 def main() -> None:
