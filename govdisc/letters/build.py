@@ -264,6 +264,7 @@ class Facts:
             "record_id": rec.id,
             "summary": self.text("summary"),
             "information": _information(self.text("summary")),
+            "request": _request(self.text("summary")),
             "documents": docs,
             "channel": CHANNEL_PHRASES.get(channel, "") if isinstance(channel, str) else "",
             "submitted": _iso(rec.data.get("submitted")) or self.receipt.isoformat(),
@@ -297,6 +298,12 @@ def _information(summary: str) -> str:
         if summary.startswith(head) and len(summary) > len(head):
             return summary[len(head):]
     return summary
+
+
+def _request(summary: str) -> str:
+    """The application as a clause after "…的政府信息公开申请（登记编号：…），": the summary itself
+    when it says what was asked ("申请公开……", "要求……"), else "申请内容为：……"."""
+    return summary if summary.startswith(("申请", "要求")) else f"申请内容为：{summary}"
 
 
 def _iso(value: Any) -> str | None:
@@ -393,7 +400,7 @@ def _fee(f: Facts, target: tuple) -> dict[str, Any]:
 
 
 def _yuan(amount: int | float) -> str:
-    return f"{int(amount):,}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return f"{int(amount)}" if float(amount).is_integer() else f"{amount:.2f}"
 
 
 def _reply(f: Facts, target: tuple) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Letters (govdisc.letters) rendered from their wording templates into Markdown, HTML or Word.
 
 The wording of each kind is one template, templates/letters/<kind>.txt.j2; it sets `title` and
-writes the body, one paragraph per blank-line-separated block. The layout around it (版头 with
+writes the body, one paragraph per line (empty lines are dropped). The layout around it (版头 with
 the issuer, the 发文字号, the title, the addressee, the body, the 落款 with the issuer and the
 date, the seal placeholder, the contact line) is letters/_layout.md.j2 and _layout.html.j2 for
 preview and e-mail, and the report renderer's WordWriter for Word (GB/T 9704-2012 信函格式).
@@ -139,10 +139,14 @@ def _load(root: Path | None, name: str) -> tuple[str, str, Any] | None:
         return None
 
 
-def letter_environment(root: Path | None) -> SandboxedEnvironment:
-    """The reports' sandboxed environment, loading letters/ templates from the register first."""
+def letter_environment(root: Path | None, wording: bool = False) -> SandboxedEnvironment:
+    """The reports' sandboxed environment, loading letters/ templates from the register first.
+
+    For the wording templates (`wording`) a line is a paragraph: block tags keep the line break
+    after them (no trim_blocks), so a paragraph ending in {% endif %} still ends there, and the
+    empty lines that tags alone on a line leave are dropped."""
     base = environment()
-    env = base.overlay(loader=FunctionLoader(partial(_load, root)))
+    env = base.overlay(loader=FunctionLoader(partial(_load, root)), trim_blocks=not wording)
     env.filters = {**base.filters, "clause": clause, "sentence": sentence, "cn_num": cn_num}
     env.globals = {**base.globals, "refuse": _refused_in_template}
     return env
@@ -185,11 +189,11 @@ def render(env: SandboxedEnvironment, name: str, **context: Any) -> tuple[str, A
 
 def letter_text(letter: Letter, root: Path | None, seal: bool = True) -> RenderedLetter:
     """Render the wording template of `letter` (the register's copy when it has one)."""
-    env = letter_environment(root)
+    env = letter_environment(root, wording=True)
     name = f"letters/{letter.kind}.txt.j2"
     body, module = render(env, name, **letter.context)
     title = " ".join(str(getattr(module, "title", "") or KINDS[letter.kind].title).split())
-    paragraphs = abbreviate([p for p in (_join(block) for block in re.split(r"\n[ \t\u3000]*\n", body)) if p])
+    paragraphs = abbreviate([p for p in (document_text(line.strip()) for line in body.splitlines()) if p])
     if not paragraphs:
         raise LetterRefused(f"信函模板 {name} 没有输出正文", f"letter template {name} produced no text", "template")
     ctx = letter.context
@@ -219,11 +223,6 @@ def abbreviate(paragraphs: list[str]) -> list[str]:
         return REGULATION_SHORT
 
     return [_CITED.sub(cite, p) for p in paragraphs]
-
-
-def _join(block: str) -> str:
-    """One paragraph: its lines stripped and joined (Chinese text has no spaces between lines)."""
-    return document_text("".join(line.strip() for line in block.splitlines()))
 
 
 def _template_name(root: Path | None, name: str) -> str:
