@@ -247,7 +247,7 @@ def deadlines(
     from govdisc.output import deadlines as out
 
     lang_ = _lang(lang, no_color)
-    loaded = _load_for_reports(register)
+    loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
     cal = calendar_for(loaded.config)
     if explain_id:
@@ -281,21 +281,25 @@ def deadlines(
 def stats(
     year: Annotated[int, typer.Option("--year", "-y", help="统计年度")],
     register: RegisterOpt = None,
+    as_of: AsOfOpt = None,
     fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="json（数据）或 table（摘要）")] = RulesFormat.json,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="写入文件")] = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    """年度报告的全部数字（国办公开办函〔2021〕30号格式），由登记簿计算。"""
+    """年度报告的全部数字（国办公开办函〔2021〕30号格式），由登记簿计算；只计截至 --as-of 当日登记的事实。"""
     import json
 
     from govdisc.calendar import calendar_for
     from govdisc.stats import annual_stats
+    from govdisc.stats.annual import completeness_warnings
     from govdisc.textsafety import json_text
 
     lang_ = _lang(lang, no_color)
-    loaded = _load_for_reports(register)
-    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
+    loaded = _load_for_reports(register, lang_)
+    day = resolve_as_of(as_of)
+    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year, as_of=day)
+    _warn_problems([{"severity": "warning", **w} for w in completeness_warnings(data)], lang_)
     if fmt is RulesFormat.json or output is not None:
         _emit(json_text(json.dumps(data, ensure_ascii=False, indent=2)), output)
         return
@@ -304,7 +308,9 @@ def stats(
     console().print(stats_summary(data, lang_))
 
 
-def _load_for_reports(register: Path | None):
+def _load_for_reports(register: Path | None, lang: str = "zh"):
+    """The register for a command that computes from it (stats, report, deadlines). Files that
+    yield no record are listed on stderr: the results lack them, and nobody must miss that."""
     from govdisc.calendar import preload
     from govdisc.loading.register import load_register
 
@@ -312,7 +318,38 @@ def _load_for_reports(register: Path | None):
     if loaded.config_broken:
         fail("govdisc.yaml 无法读取，请先运行 govdisc check 查看问题。", "govdisc.yaml cannot be read; run govdisc check.")
     preload(loaded.root)
+    unread = loaded.unread
+    if unread:
+        from govdisc.textsafety import terminal_text
+
+        n = len(unread)
+        head = (f"warning: {n} register file(s) could not be read; the results lack their records "
+                "(govdisc check shows the problems):") if lang == "en" else \
+            f"警告：登记簿中有 {n} 个文件未能读取，结果中不含其中的记录（govdisc check 可查看问题）："
+        for line in [head] + [f"  {f.path}{f':{f.line}' if f.line else ''} {f.code} {f.message(lang)}" for f in unread]:
+            err_console().print(terminal_text(line), markup=False, highlight=False)
     return loaded
+
+
+def _unread_labels(loaded) -> tuple[str, ...]:
+    return tuple(f"{f.path} ({f.code})" for f in loaded.unread)
+
+
+def _refuse_unread(loaded, force: bool) -> None:
+    """A report is not written from a register with unreadable files, unless forced."""
+    if loaded.unread and not force:
+        fail("登记簿中有文件未能读取（见上），报告未生成：修正这些文件后重试，或用 --force 强制生成（报告属性中会注明）。",
+             "some register files could not be read (see above); no report written: fix them and retry, "
+             "or use --force (the report's properties will say so).", 1)
+
+
+def _warn_problems(problems: list[dict], lang: str) -> None:
+    from govdisc.textsafety import terminal_text
+
+    for p in problems:
+        label_ = {"error": "错误", "warning": "警告"}.get(p["severity"], p["severity"]) if lang != "en" else p["severity"]
+        msg = p["message_en"] if lang == "en" else p["message_zh"]
+        err_console().print(f"{label_} {p['code']}: {terminal_text(msg)}", markup=False)
 
 
 report_app = typer.Typer(help="年度报告（国办公开办函〔2021〕30号格式）和年终自查报告。", no_args_is_help=True)
@@ -358,31 +395,33 @@ def report_annual(
     as_of: AsOfOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="表格勾稽关系不符时仍然生成")] = False,
+    force: Annotated[bool, typer.Option("--force", help="有文件未能读取或表格勾稽关系不符时仍然生成（报告属性中注明）")] = False,
+    appendix: Annotated[bool, typer.Option("--appendix", help="附加“附：办理时效”（不属于全国统一格式）")] = False,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    """生成政府信息公开工作年度报告：六部分、官方表格，数字全部由登记簿计算。"""
+    """生成政府信息公开工作年度报告：六部分、官方表格和落款，数字全部由登记簿计算（只计截至 --as-of 当日的事实）。"""
     from govdisc.calendar import calendar_for
     from govdisc.render import ReportMeta, git_commit, render_annual, report_problems
     from govdisc.stats import annual_stats
-    from govdisc.textsafety import terminal_text
 
     lang_ = _lang(lang, no_color)
     kind = _report_format(fmt, output)
-    loaded = _load_for_reports(register)
+    loaded = _load_for_reports(register, lang_)
     day = resolve_as_of(as_of)
-    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year)
-    problems = report_problems(data, loaded.records)
-    for p in problems:
-        label_ = {"error": "错误", "warning": "警告"}.get(p["severity"], p["severity"]) if lang_ != "en" else p["severity"]
-        msg = p["message_en"] if lang_ == "en" else p["message_zh"]
-        err_console().print(f"{label_} {p['code']}: {terminal_text(msg)}", markup=False)
-    if any(p["severity"] == "error" for p in problems) and not force:
+    data = annual_stats(loaded.records, loaded.config, calendar_for(loaded.config), year, as_of=day)
+    problems = report_problems(data, loaded.records, loaded.config.processing_fee_in_fee_row)
+    _warn_problems(problems, lang_)
+    _refuse_unread(loaded, force)
+    errors = [p for p in problems if p["severity"] == "error"]
+    if errors and not force:
         fail("表格未通过勾稽关系校验，未生成报告；核对后重试，或用 --force 强制生成。",
              "the tables fail the official cross-checks; no report written (use --force to write it anyway).", 1)
-    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root))
-    _write_report(render_annual(data, kind, meta), output)
+    forced = (("登记簿中有文件未能读取",) if loaded.unread else ()) + (("表格未通过勾稽关系校验",) if errors else ())
+    caveats = tuple(p["message_zh"] for p in problems if p["code"] in ("year-not-ended", "year-outside-register"))
+    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root), unread=_unread_labels(loaded),
+                      forced=forced, caveats=caveats)
+    _write_report(render_annual(data, kind, meta, appendix=appendix), output)
 
 
 @report_app.command("review")
@@ -393,18 +432,20 @@ def report_review(
     as_of: AsOfOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="有文件未能读取时仍然生成（报告属性中注明）")] = False,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    """生成年终自查报告：不予公开信息复查、依申请集中信息、目录、解读与舆情回应、领导职责、未解决的问题。"""
+    """生成年终自查报告：依申请办理、不予公开信息复查、依申请集中信息、目录、解读与舆情回应、领导职责、未解决的问题。"""
     from govdisc.calendar import calendar_for
     from govdisc.check import run_check
     from govdisc.render import ReportMeta, git_commit, render_review
     from govdisc.stats.review import path_departments_of, review_data
 
-    _lang(lang, no_color)
+    lang_ = _lang(lang, no_color)
     kind = _report_format(fmt, output)
-    loaded = _load_for_reports(register)
+    loaded = _load_for_reports(register, lang_)
+    _refuse_unread(loaded, force)
     day = resolve_as_of(as_of)
     result = run_check(loaded.root, day, cache=True)
     try:
@@ -412,7 +453,8 @@ def report_review(
                            findings=result.findings, path_departments=path_departments_of(loaded.records), as_of=day)
     except ValueError as exc:
         fail(f"没有部门 {department}：{exc}", f"no department {department}: {exc}")
-    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root))
+    meta = ReportMeta(loaded.config.agency, year, day, git_commit(loaded.root), unread=_unread_labels(loaded),
+                      forced=("登记簿中有文件未能读取",) if loaded.unread else ())
     _write_report(render_review(data, kind, meta), output)
 
 

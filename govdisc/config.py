@@ -36,6 +36,8 @@ class Config:
     #: rule code → "error" | "warning" | "info" | "off"
     severities: dict[str, str] = field(default_factory=dict)
     fee_pauses_clock: bool = True
+    #: the 行政事业性收费 row of the annual report includes the 信息处理费 (stats/annual.py)
+    processing_fee_in_fee_row: bool = True
     frequent_request_min: int = 3
     due_soon_days: int = 3
     report_due: str = "01-31"
@@ -93,6 +95,8 @@ class Config:
         for key, value in rules.items():
             if key == "fee_pauses_clock":
                 cfg.fee_pauses_clock = bool(value)
+            elif key == "processing_fee_in_fee_row":
+                cfg.processing_fee_in_fee_row = bool(value)
             elif isinstance(value, str):
                 cfg.severities[str(key)] = value
         thresholds = data.get("thresholds") if isinstance(data.get("thresholds"), dict) else {}

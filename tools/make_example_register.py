@@ -126,6 +126,8 @@ def scalar(v) -> str:
         return "true" if v else "false"
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, float):
+        return repr(v)  # 0.01, 0.018: shortest round-trip form
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, DT):
@@ -214,7 +216,7 @@ def plain(v):
         return [plain(x) for x in v if not isinstance(x, Note)]
     if isinstance(v, date):
         return v.isoformat()
-    if isinstance(v, bool) or isinstance(v, int):
+    if isinstance(v, (bool, int, float)):
         return v
     return str(v)
 
@@ -1974,33 +1976,33 @@ REPORTS = {
         published=("2025-01-22", f"{SITE}/xxgk/ndbg/2024.html"),
         overview=Lit(
             "2024年，云岭省新闻出版广电局坚持以公开为常态、不公开为例外，围绕广播电视节目制作经营许可改革、"
-            "广播电视设施保护、农村电影公益放映等重点领域推进“五公开”，全年主动公开政府信息1,146条，"
-            "其中规章1件、行政规范性文件4件，制发重要政策解读材料11篇，局主要负责人解读重要政策1次、接受媒体访谈解读政策1次。\n"
-            "依申请公开方面，修订依申请公开办理流程，统一补正告知、第三方征求意见、延期答复等文书格式，"
-            "全年所有申请均在法定期限内答复。政府信息管理方面，落实公文公开属性源头认定和公开前保密审查，"
+            "广播电视设施保护、农村电影公益放映等重点领域推进“五公开”，全年主动公开政府信息1146条，"
+            "制发重要政策解读材料11篇，局主要负责人解读重要政策1次、接受媒体访谈解读政策1次。\n"
+            "依申请公开方面，修订依申请公开办理流程，统一补正告知、第三方征求意见、延期答复等文书格式。"
+            "政府信息管理方面，落实公文公开属性源头认定和公开前保密审查，"
             "完成行政规范性文件清理。平台建设方面，完成门户网站集约化改造，规范政务新媒体管理。"
             "监督保障方面，将政务公开纳入年度目标考核，开展全员培训和测试。"),
-        proactive=Flow(licensing=1386, penalties=27, enforcement=3, fees_wan=0),
+        proactive=Flow(licensing=1386, penalties=27, enforcement=3, fees_wan=0.01),  # 100元信息处理费
         problems=Lit(
             "一是部分处室对删减后公开文件的删减理由说明不够具体；二是政策解读形式仍以文字为主，图解、视频等形式偏少；"
             "三是依申请公开较为集中的持证机构名单类信息主动公开频次不够。\n"
             "改进措施：细化删减理由说明模板；重要政策解读至少配发一种图解或视频；持证机构名单自2025年起按季度更新。"),
-        other="本年度无需要报告的其他事项。依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费100元。",
+        other="依据《政府信息公开信息处理费管理办法》规定，2024年本局实际收取信息处理费共计100元，已计入第二部分“行政事业性收费”本年收费金额。",
         processing_fees=100),
     2025: dict(
         published=("2026-01-23", f"{SITE}/xxgk/ndbg/2025.html"),
         overview=Lit(
             "2025年，云岭省新闻出版广电局围绕有线电视管理立法、网络微短剧发展、全民阅读等重点工作，"
-            "深化决策、执行、管理、服务、结果公开，全年主动公开政府信息1,238条，其中规章1件、行政规范性文件4件，"
-            "重要政策解读材料14篇。重大、特别重大政务舆情均在5小时内发布权威信息、24小时内召开新闻发布会。\n"
+            "深化决策、执行、管理、服务、结果公开，全年主动公开政府信息1238条，"
+            "制发重要政策解读材料14篇。重大、特别重大政务舆情均在5小时内发布权威信息、24小时内召开新闻发布会。\n"
             "依申请公开方面，加强与申请人沟通，对咨询类、投诉类申请及时引导至相应渠道；"
             "对持证机构名单、农村电影放映排期等集中申请事项转为主动公开。平台建设方面，上线政策文件智能检索功能。"),
-        proactive=Flow(licensing=1452, penalties=31, enforcement=2, fees_wan=0),
+        proactive=Flow(licensing=1452, penalties=31, enforcement=2, fees_wan=0.018),  # 180元信息处理费
         problems=Lit(
             "一是少数政务新媒体账号更新不及时；二是依申请公开答复文书救济途径表述不够具体；"
             "三是个别民生事项公开时间晚于目录时限。\n"
             "改进措施：清理整合政务新媒体账号；修订答复文书模板；对目录时限执行情况实行季度通报。"),
-        other="本年度无需要报告的其他事项。依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费180元。",
+        other="依据《政府信息公开信息处理费管理办法》规定，2025年本局实际收取信息处理费共计180元，已计入第二部分“行政事业性收费”本年收费金额。",
         processing_fees=180),
 }
 
@@ -2009,7 +2011,7 @@ def make_reports() -> None:
     for year, r in REPORTS.items():
         pub, url = r["published"]
         data = {"year": year, "published": Flow(date=D(pub), url=url), "overview": r["overview"],
-                "proactive": C(r["proactive"], "行政许可、行政处罚、行政强制处理决定数；行政事业性收费（万元）"),
+                "proactive": C(r["proactive"], "行政许可、行政处罚、行政强制处理决定数；行政事业性收费（万元，含信息处理费）"),
                 "problems": r["problems"], "other": r["other"],
                 "processing_fees": C(r["processing_fees"], "信息处理费（元），与当年缴费的收费通知金额一致")}
         header = [f"{year}年政府信息公开工作年度报告 —— 登记簿无法计算的内容",
@@ -2049,6 +2051,8 @@ def main() -> int:
     make_reports()
     for y in YEARS:
         assert fees_paid(y) == REPORTS[y]["processing_fees"]
+        # the 行政事业性收费 row includes the 信息处理费 (stats/annual.py, FEE_ROW)
+        assert REPORTS[y]["proactive"]["fees_wan"] * 10000 >= REPORTS[y]["processing_fees"] - 1e-6
 
     # keep non-YAML files (EXPECTED-*.md) and replace the YAML tree
     for sub in ("catalog", "documents", "applications", "opinions", "meetings", "activities", "reviews", "reports"):

@@ -2,6 +2,8 @@
 
 `--as-of` fixes "today"; a reply, event or publication dated after it has not happened yet, so
 `deadlines --as-of 2025-06-30` lists what was open on that day and checks are reproducible.
+`known_on` applies the same to a whole register for the statistics and reports: a report
+rendered "as of" a day counts what the register knew that day, nothing dated later.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def _blank_later(items: Any, key: str, day: date) -> Any:
 
 
 _ORIGIN = {"application": ("submitted", "signed_for", "confirmed", "arrived"), "document": ("formed",),
-           "opinion": ("detected_at",)}
+           "opinion": ("detected_at",), "catalog": ("compiled",)}
 
 
 def not_yet(rec: Record, day: date) -> bool:
@@ -64,10 +66,18 @@ def known_by(rec: Record, day: date) -> Record:
         reply = d.get("reply")
         if isinstance(reply, dict) and _later(reply.get("date"), day):
             drop += ["reply", "review"]
+        elif isinstance(d.get("review"), dict) and _later(d["review"].get("date"), day):
+            drop.append("review")
+        elif isinstance(d.get("review"), list):
+            steps = _steps_known(d["review"], day)
+            if steps is not d["review"]:
+                changes["review"] = steps
     elif rec.kind == "document":
         pub = d.get("published")
         if isinstance(pub, dict) and _later(pub.get("date"), day):
             drop.append("published")
+        if _later(d.get("repealed"), day):
+            drop.append("repealed")
         interp = d.get("interpretation")
         if isinstance(interp, dict) and isinstance(interp.get("materials"), list):
             mats = _keep(interp["materials"], "published", day)
@@ -80,8 +90,48 @@ def known_by(rec: Record, day: date) -> Record:
         pc = d.get("press_conference")
         if isinstance(pc, dict) and _later(pc.get("at"), day):
             drop.append("press_conference")
+    else:
+        _known_yearly(rec, day, changes, drop)
     if not changes and not drop:
         return rec
     data = {k: v for k, v in d.items() if k not in drop}
     data.update(changes)
     return Record(rec.kind, rec.path, data)
+
+
+def _steps_known(steps: list, day: date) -> list:
+    """Review proceedings as known on `day`: filed later → left out; decided later → pending."""
+    if not any(isinstance(x, dict) and (_later(x.get("filed"), day) or _later(x.get("decided"), day))
+               for x in steps):
+        return steps
+    out = []
+    for x in steps:
+        if isinstance(x, dict) and _later(x.get("filed"), day):
+            continue
+        if isinstance(x, dict) and _later(x.get("decided"), day):
+            x = {k: v for k, v in x.items() if k not in ("decided", "result")}
+        out.append(x)
+    return out
+
+
+def _known_yearly(rec: Record, day: date, changes: dict[str, Any], drop: list[str]) -> None:
+    """Catalog, self-inspection and activities files: their dated entries after `day`."""
+    d = rec.data
+    if rec.kind == "catalog" and _later(d.get("updated"), day):
+        drop.append("updated")
+    elif rec.kind == "review":
+        if _later(d.get("submitted"), day):
+            drop.append("submitted")
+        found = d.get("findings")
+        if isinstance(found, list) and any(isinstance(f, dict) and _later(f.get("done"), day) for f in found):
+            changes["findings"] = [{k: v for k, v in f.items() if k != "done"}
+                                   if isinstance(f, dict) and _later(f.get("done"), day) else f for f in found]
+    elif rec.kind == "activities":
+        entries = _keep(d.get("entries"), "date", day)
+        if isinstance(entries, list) and len(entries) != len(d["entries"]):
+            changes["entries"] = entries
+
+
+def known_on(records: list[Record], day: date) -> list[Record]:
+    """The register as it stood on `day`: records begun later left out, later facts removed."""
+    return [known_by(rec, day) for rec in records if not not_yet(rec, day)]

@@ -27,6 +27,19 @@ class LoadedRegister:
     def files(self) -> int:
         return len(self.results)
 
+    @property
+    def unread(self) -> list[Finding]:
+        """Why each register file that yields no record was left out, one finding per file:
+        unreadable or unparseable (syntax, encoding, not a mapping, refused links...) or at a
+        place of the layout no record kind lives (REG006). Whatever computes from the records
+        (stats, reports, deadlines) must say so: its figures lack these files."""
+        out = []
+        for r in self.results[1:]:  # [0] is govdisc.yaml: config_broken says that
+            if r.data is None and r.findings:
+                out.append(r.findings[0])
+        out += [f for f in self.findings if f.code == "REG006"]
+        return sorted(out, key=lambda f: f.path)
+
 
 def load_register(root: Path, jobs: int | None = None, cache: bool = False) -> LoadedRegister:
     with gc_paused():

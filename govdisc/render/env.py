@@ -85,12 +85,34 @@ def md_line(value: Any) -> str:
     return " ".join(part.strip() for part in str(value).splitlines() if part.strip()).translate(_MD_HEADING)
 
 
-def html_lines(value: Any) -> Markup:
-    """Escaped text with its line breaks kept as <br> (for table cells in HTML and in Markdown)."""
+#: runs a line must never break inside: dates (2023年12月20日, 2023-12-20, 2024年7月8日 10:20)
+#: and codes (catalog items BGS-05, record ids YSQ-2024-0001, rule codes APP003)
+_UNBREAKABLE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?: \d{1,2}:\d{2})?|\d{4}-\d{2}-\d{2}"
+                          r"|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+|\b[A-Z]{3}\d{3}\b")
+
+
+def nobr(value: Any) -> Markup:
+    """Escaped text with dates and codes wrapped in <span class="nobr">, so that neither a narrow
+    table cell nor a phone screen splits "2023年12月20日" or "BGS-05" over two lines."""
     if value is None:
         return Markup("")
-    lines = [escape(line) for line in str(value).replace("\r", "").split("\n")]
+    text = str(escape(value))  # the patterns hold no character escaping changes
+    return Markup(_UNBREAKABLE.sub(lambda m: f'<span class="nobr">{m.group()}</span>', text))
+
+
+def html_lines(value: Any) -> Markup:
+    """Escaped text with its line breaks kept as <br> (for table cells in HTML and in Markdown),
+    dates and codes kept on one line (`nobr`)."""
+    if value is None:
+        return Markup("")
+    lines = [nobr(line) for line in str(value).replace("\r", "").split("\n")]
     return Markup("<br>").join(lines)
+
+
+def comment_text(value: Any) -> str:
+    """Text safe inside an HTML comment (a Markdown file's properties): no "-->" ending it early."""
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text.replace("-->", "--&gt;").replace("--!>", "--!&gt;")
 
 
 def paragraphs(value: Any) -> list[str]:
@@ -124,7 +146,8 @@ def environment() -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(md=md_escape, md_cell=md_cell, md_line=md_line, html_lines=html_lines,
-                       paragraphs=paragraphs, num=format_number, zh_date=zh_date)
+                       paragraphs=paragraphs, num=format_number, zh_date=zh_date, nobr=nobr,
+                       comment=comment_text)
     return env
 
 

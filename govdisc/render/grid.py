@@ -2,7 +2,10 @@
 
 Every report table (the national-format tables and the self-inspection lists) is built once as
 a `Grid`; the HTML/Markdown templates and the Word writer all draw that same grid, so the three
-outputs have the same rows, labels and spans.
+outputs have the same rows, labels and spans — and the same page breaks: `keep_with_next()`
+says which rows must stay on the page of the row after them (Word keep-with-next, HTML
+break-after: avoid), so that a caption or header row never ends a page and a total row never
+starts one alone.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ class Grid:
     kind: str = ""  # CSS class of the table
     caption: str | None = None
     font_pt: float = 10.5  # size in Word (五号); HTML scales from it
+    #: row indices where a block starts that must not be split over pages (section 二's four
+    #: captioned blocks); a page may break only between blocks
+    blocks: list[int] = field(default_factory=list)
 
     @property
     def head(self) -> list[list[Cell]]:
@@ -57,6 +63,47 @@ class Grid:
     def simple(self) -> bool:
         """Expressible as a GitHub pipe table: no spans and exactly one header row."""
         return not self.has_spans and self.head_rows == 1
+
+    @property
+    def whole(self) -> bool:
+        """Short enough never to be split over two pages."""
+        return len(self.rows) <= WHOLE_ROWS
+
+    def keep_with_next(self) -> list[bool]:
+        """Per row: must it stay on the same page as the next row?
+
+        A short table is kept whole. Otherwise: header rows (repeated on each page) and caption
+        rows stay with what follows, and so does the first data row (never one row under a
+        header); within a block no row breaks from the next; the last TAIL_ROWS rows stay
+        together, so a total row is never alone at the top of a page.
+        """
+        n = len(self.rows)
+        keep = [False] * n
+        if n == 0:
+            return keep
+        if self.whole:
+            return [True] * (n - 1) + [False]
+        for i in range(min(self.head_rows + 1, n)):
+            keep[i] = True
+        for i, row in enumerate(self.rows):
+            if any(c.kind == "caption" for c in row):
+                keep[i] = True
+        starts = sorted(set(self.blocks))
+        for a, b in zip(starts, starts[1:] + [n]):
+            for i in range(a, min(b, n) - 1):
+                keep[i] = True
+        for i in range(max(0, n - TAIL_ROWS), n - 1):
+            keep[i] = True
+        keep[-1] = False
+        return keep
+
+    def body_groups(self) -> list[list[tuple[list[Cell], bool]]]:
+        """The body rows as (cells, keep_with_next), split at the block starts (one group when
+        there are no blocks), for formats that mark unbreakable groups (HTML <tbody>)."""
+        keep = self.keep_with_next()[self.head_rows:]
+        rows = list(zip(self.body, keep))
+        starts = sorted({b - self.head_rows for b in self.blocks if b >= self.head_rows} | {0})
+        return [rows[a:b] for a, b in zip(starts, starts[1:] + [len(rows)]) if rows[a:b]]
 
     def placed(self) -> list[tuple[int, int, Cell]]:
         """(row, column, cell) of every cell, columns resolved around the spans above.
@@ -101,6 +148,11 @@ def num(value: Any, colspan: int = 1) -> Cell:
 def text(value: Any, colspan: int = 1, rowspan: int = 1, align: str = "left") -> Cell:
     return Cell("" if value is None else str(value), colspan, rowspan, align=align)
 
+
+#: tables of at most this many rows are never split over pages
+WHOLE_ROWS = 6
+#: the last rows of a longer table that stay together (the total row and the two above it)
+TAIL_ROWS = 3
 
 #: printed where a figure is unknown (the register has no value for it)
 UNKNOWN = "—"

@@ -19,13 +19,22 @@ DIRTY_SUFFIX = "-dirty"
 
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
-    """Facts about one rendering, printed in the report's footer (never computed from the clock)."""
+    """Facts about one rendering (never computed from the clock). They are the document's
+    properties — docx core and custom properties, HTML <meta>, a Markdown comment — and never
+    part of the published text, which is the national format and nothing else."""
 
     agency: str
     year: int
     as_of: date
     commit: str | None = None  # from git_commit(); None when the register is not in git
     generator: str = f"govdisc {__version__}"
+    #: register files the figures lack (unreadable, misplaced): "path (CODE)"; non-empty only
+    #: when the report was forced out despite them
+    unread: tuple[str, ...] = ()
+    #: why the report was rendered with --force (cross-check errors, unread files), if it was
+    forced: tuple[str, ...] = ()
+    #: warnings about the figures' completeness (a year not ended, a year outside the register)
+    caveats: tuple[str, ...] = ()
 
     @property
     def dirty(self) -> bool:
@@ -37,6 +46,35 @@ class ReportMeta:
             return None
         sha = self.commit[: -len(DIRTY_SUFFIX)] if self.dirty else self.commit
         return sha[:12] + (DIRTY_SUFFIX if self.dirty else "")
+
+    def properties(self) -> list[tuple[str, str]]:
+        """(name, value) of every property, in a fixed order: as-of, commit, generator, then
+        forced / unread / caveats when there are any."""
+        out = [("as-of", self.as_of.isoformat())]
+        if self.commit:
+            out.append(("commit", self.commit))
+        out.append(("generator", self.generator))
+        if self.forced:
+            out.append(("forced", "；".join(self.forced)))
+        if self.unread:
+            out.append(("unread", "；".join(self.unread)))
+        if self.caveats:
+            out.append(("caveats", "；".join(self.caveats)))
+        return out
+
+    def summary(self) -> str:
+        """The properties in one line of Chinese, for the docx comments field."""
+        parts = [f"数据截至 {self.as_of.isoformat()}"]
+        if self.commit:
+            parts.append(f"登记簿版本 {self.commit}")
+        parts.append(f"生成工具 {self.generator}")
+        if self.forced:
+            parts.append("强制生成：" + "；".join(self.forced))
+        if self.unread:
+            parts.append("未能读取的文件：" + "；".join(self.unread))
+        if self.caveats:
+            parts += list(self.caveats)
+        return "。".join(parts) + "。"
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -3,9 +3,17 @@
 A4 page, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 方正小标宋简体 22 pt
 (二号); body 仿宋_GB2312 16 pt (三号) at a fixed 28 pt line pitch with a two-character first-line
 indent; level-1 headings 黑体, level-2 楷体_GB2312, level-3 仿宋_GB2312 bold, all 三号; tables in
-仿宋_GB2312 at the grid's size (五号 / 小五), header rows repeated on every page, rows never split.
+仿宋_GB2312 at the grid's size (五号 / 小五), header rows repeated on every page, rows never split,
+and the rows Grid.keep_with_next() names kept on the page of the next row (a caption or header
+row never ends a page, a total row never starts one alone, short tables are never split).
 Fonts are referenced by name (Latin and East Asian slots both set, theme fonts removed): the
-machine that opens the file supplies them, or substitutes.
+machine that opens the file supplies them, or substitutes. The body ends with the 落款.
+
+The stock python-docx template is cleaned: no app.xml of another program ("Microsoft Macintosh
+Word", 1 page), no bibliography customXml part, no stylesWithEffects part, and only the styles
+the document uses (no blue italic Heading 4 and friends). The report's provenance (as-of date,
+commit, generator, forced) is in the core properties (comments) and, by name, in the custom
+properties (docProps/custom.xml), where Word shows them under File › Properties.
 
 Every string is passed through `document_text` on the way in: python-docx refuses (ValueError)
 characters XML cannot hold, and a NUL in a register must not stop a report.
@@ -19,11 +27,15 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime, timezone
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -40,11 +52,17 @@ LATIN_FALLBACK = "Times New Roman"
 TITLE_PT = 22  # 二号
 BODY_PT = 16  # 三号
 LINE_PT = 28  # fixed line pitch (22 lines a page)
-NOTE_PT = 12  # 小四, the reproducibility footer
 
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 PAGE_MM = (210, 297)
 TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]  # 156 mm
+CELL_MARGIN_TWIPS = 57  # 1 mm
+
+#: the w:pPr children that come after w:autoSpaceDN in the schema's sequence
+_PPR_AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                        "w:pPrChange")
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -74,13 +92,15 @@ class WordWriter:
     """Builds one report. Call the add_* methods in reading order, then `to_bytes()`."""
 
     def __init__(self, title: str, as_of: date, author: str = "", subject: str = "",
-                 keywords: str = "", comments: str = "") -> None:
+                 keywords: str = "", comments: str = "", properties: list[tuple[str, str]] | None = None,
+                 application: str = "") -> None:
         self.doc = Document()
         self.as_of = as_of
         self._page()
         self._styles()
         self._core(title, author, subject, keywords, comments)
         self._drop_thumbnail()
+        self._clean_package(application, author, properties or [])
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -135,6 +155,18 @@ class WordWriter:
             el = OxmlElement("w:lang")
             lang.append(el)
         el.set(qn("w:eastAsia"), "zh-CN")
+        # no extra space between Chinese and Latin letters or digits: "2024年7月4日", as official
+        # documents print it (and as narrow table columns can hold it)
+        npr = normal.element.get_or_add_pPr()
+        later = [qn(t) for t in _PPR_AFTER_AUTOSPACE]
+        anchor = next((child for child in npr if child.tag in later), None)
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            flag = OxmlElement(tag)
+            flag.set(qn("w:val"), "0")
+            if anchor is not None:
+                anchor.addprevious(flag)
+            else:
+                npr.append(flag)
         for level, font, bold in ((1, H1_FONT, False), (2, H2_FONT, False), (3, BODY_FONT, True)):
             st = styles[f"Heading {level}"]
             set_fonts(st, font)
@@ -190,6 +222,57 @@ class WordWriter:
             if rel.reltype.endswith("/thumbnail"):
                 del pkg.rels[rid]
 
+    def _clean_package(self, application: str, company: str, properties: list[tuple[str, str]]) -> None:
+        """Drop the template's bibliography and stylesWithEffects parts, write our own app.xml
+        and the custom properties."""
+        part = self.doc.part
+        for rid, rel in list(part.rels.items()):
+            if rel.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
+                del part.rels[rid]
+        pkg = part.package
+        for rel in pkg.rels.values():
+            if rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = _app_xml(application, company)
+        if properties:
+            custom = Part(PackURI("/docProps/custom.xml"), CUSTOM_CT, _custom_xml(properties), pkg)
+            pkg.relate_to(custom, RT.CUSTOM_PROPERTIES)
+
+    def _prune_styles(self) -> None:
+        """Keep only the styles the document (body, header, footer) uses, their bases and links,
+        and the defaults; the stock template's 160 styles go."""
+        root = self.doc.styles.element
+        by_id = {st.get(qn("w:styleId")): st for st in root.findall(qn("w:style"))}
+        parts = [self.doc.element] + [hf._element for s in self.doc.sections for hf in (s.header, s.footer)
+                                      if hf._has_definition]
+        wanted: set[str] = {sid for sid, st in by_id.items() if st.get(qn("w:default")) in ("1", "true")}
+        for el in parts:
+            for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+                wanted |= {e.get(qn("w:val")) for e in el.iter(qn(tag))}
+        todo = list(wanted)
+        while todo:
+            st = by_id.get(todo.pop())
+            if st is None:
+                continue
+            for tag in ("w:basedOn", "w:link", "w:next"):
+                ref = st.find(qn(tag))
+                if ref is not None and ref.get(qn("w:val")) not in wanted:
+                    wanted.add(ref.get(qn("w:val")))
+                    todo.append(ref.get(qn("w:val")))
+        for sid, st in by_id.items():
+            if sid not in wanted:
+                root.remove(st)
+                continue
+            rpr = st.find(qn("w:rPr"))
+            for child in list(rpr) if rpr is not None else []:
+                # the stock heading and title styles (and their linked character styles) are
+                # blue, some italic: an official document is black and upright
+                if child.tag in (qn("w:i"), qn("w:iCs")):
+                    rpr.remove(child)
+                elif child.tag == qn("w:color"):
+                    for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                        child.attrib.pop(qn(attr), None)
+                    child.set(qn("w:val"), "000000")
+
     # -- content -------------------------------------------------------------------------------
 
     def title(self, text: str) -> None:
@@ -222,6 +305,29 @@ class WordWriter:
         """A table title, centred, bold, kept with the table."""
         self.paragraph(text, indent=False, align="center", bold=True, keep_with_next=True)
 
+    def signature(self, name: str, day: str) -> None:
+        """The 落款: the issuing body and the date, right-aligned four characters from the margin,
+        one blank line below the text, never alone on a page: the text's last paragraph (or the
+        last row of a closing table) stays with it."""
+        self._keep_last_with_next()
+        self.paragraph("", indent=False, keep_with_next=True)
+        for text, keep in ((name, True), (day, False)):
+            p = self.paragraph(text, indent=False, align="right", keep_with_next=keep)
+            p.paragraph_format.right_indent = Pt(4 * BODY_PT)
+
+    def _keep_last_with_next(self) -> None:
+        """Keep-with-next on the body's last paragraph; when that is the gap after a table, on
+        the table's last row too."""
+        body = [el for el in self.doc.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
+        for el in reversed(body):
+            if el.tag == qn("w:tbl"):
+                for p in el.tr_lst[-1].iter(qn("w:p")):
+                    p.get_or_add_pPr().get_or_add_keepNext()
+                return
+            el.get_or_add_pPr().get_or_add_keepNext()
+            if "".join(t.text or "" for t in el.iter(qn("w:t"))).strip():
+                return
+
     def grid(self, grid: Grid) -> None:
         placed = grid.placed()
         n_rows, n_cols = len(grid.rows), grid.columns
@@ -229,6 +335,14 @@ class WordWriter:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False  # w:tblLayout fixed: the widths below hold
+        # 1 mm cell margins left and right (the template's 1.9 mm leave a date no room)
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            m = OxmlElement(f"w:{side}")
+            m.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+            m.set(qn("w:type"), "dxa")
+            margins.append(m)
+        table._tbl.tblPr.append(margins)
         widths = grid.widths or [1.0] * n_cols
         total = sum(widths)
         col_mm = [TEXT_WIDTH_MM * w / total for w in widths]
@@ -248,6 +362,12 @@ class WordWriter:
                 cell = cell.merge(table.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self._cell_text(cell, spec.text, spec.align, grid.font_pt, bold=spec.kind == "caption")
+        # keep-with-next goes on every paragraph of the row (also those of a cell merged down
+        # from above, which Word reads in the row it starts in)
+        for tr, keep in zip(table._tbl.tr_lst, grid.keep_with_next()):
+            if keep:
+                for p in tr.iter(qn("w:p")):
+                    p.get_or_add_pPr().get_or_add_keepNext()
         # a short gap after the table
         gap = self.doc.add_paragraph()
         gap.paragraph_format.line_spacing = Pt(LINE_PT / 2)
@@ -277,6 +397,13 @@ class WordWriter:
     # -- output --------------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
+        if next(self.doc.element.iter(qn("w:numPr")), None) is None:
+            # no lists: the template's numbering part only ties the list styles pruned below
+            part = self.doc.part
+            for rid, rel in list(part.rels.items()):
+                if rel.reltype == RT.NUMBERING:
+                    del part.rels[rid]
+        self._prune_styles()
         raw = io.BytesIO()
         self.doc.save(raw)
         return normalise_zip(raw.getvalue(), self.as_of)
@@ -295,3 +422,31 @@ def normalise_zip(data: bytes, day: date) -> bytes:
             entry.create_system = 0
             dst.writestr(entry, src.read(info.filename))
     return out.getvalue()
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def _custom_xml(properties: list[tuple[str, str]]) -> bytes:
+    """docProps/custom.xml: each (name, value) as a text property."""
+    items = "".join(
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{i}" name="{escape(document_text(name), {chr(34): "&quot;"})}">'
+        f"<vt:lpwstr>{escape(document_text(value))}</vt:lpwstr></property>"
+        for i, (name, value) in enumerate(properties, start=2))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"{items}</Properties>").encode("utf-8")
+
+
+def _app_xml(application: str, company: str) -> bytes:
+    """docProps/app.xml naming the program that wrote the file, and nothing a word processor
+    would have to recount (pages, words) — it fills those in when it saves."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"<Application>{escape(document_text(application))}</Application><DocSecurity>0</DocSecurity>"
+            f"<Company>{escape(document_text(company))}</Company><LinksUpToDate>false</LinksUpToDate>"
+            "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")

@@ -1,21 +1,29 @@
 """The annual-report figures (国办公开办函〔2021〕30号) computed from the register.
 
-`annual_stats(records, config, calendar, year)` is a pure function: register records in,
-one JSON-serialisable dict out (no rendering, no as-of date: the figures of a year only
-depend on the dates written in the register). Keys, in order:
+`annual_stats(records, config, calendar, year, as_of=None)` is a pure function: register
+records in, one JSON-serialisable dict out (no rendering). Without `as_of` every fact written
+in the register counts; with it, the register as it stood that day (deadlines.asof.known_on:
+applications received, replies, reviews, documents formed or repealed after it are not yet
+known), so a report "as of" a day never counts what happened later. Keys, in order:
 
 ```text
 year            int
 agency          str                      config `agency`
 format          "国办公开办函〔2021〕30号"
-period          "本报告中所列数据统计期限为2024年1月1日至12月31日"
+period          "本报告中所列数据统计期限为2024年1月1日至12月31日"; for a year not ended on the
+                as-of day "…统计期限为2026年1月1日至11月10日（数据截至2026年11月10日，本年度尚未结束）"
+as_of           "2026-11-10" | null
+complete        false when the year had not ended on the as-of day
+register_years  [first, last] years the register holds records of (null when none)
+in_register     false when the year lies outside register_years (figures cannot be complete)
 sections        {overview|proactive|applications|reviews|problems|other: heading}  (§2.2, in order)
 proactive       section 二 (§2.3)
   blocks        [{key, caption, columns: [信息内容, …], rows: [{label, values: {column: n|null}}]}]
                   documents  第二十条第（一）项  规章 / 行政规范性文件 × 本年制发件数 本年废止件数 现行有效件数
                   licensing  第二十条第（五）项  行政许可 × 本年处理决定数量
                   enforcement第二十条第（六）项  行政处罚 / 行政强制 × 本年处理决定数量
-                  fees       第二十条第（八）项  行政事业性收费 × 本年收费金额（单位：万元）
+                  fees       第二十条第（八）项  行政事业性收费 × 本年收费金额（单位：万元）: every
+                             行政事业性收费 collected, 信息处理费 included (see FEE_ROW below)
   table         {row label: {column: n|null}}   the same numbers, flat
 applications    section 三 (§2.4)
   header_cell   "（本列数据的勾稽关系为：…）"
@@ -74,8 +82,16 @@ status of the engine's reply clock (done / late); replies with no reply clock (c
 
 Section 二 block （一）: documents of kind `regulation` (规章) and `normative` (行政规范性文件),
 whatever their disclosure attribute: 本年制发件数 formed in the year, 本年废止件数 repealed in the
-year, 现行有效件数 formed on or before 31 December and not repealed by then. Blocks （五）（六）（八）
-come from reports/<year>.yaml `proactive` (null when absent).
+year, 现行有效件数 formed on or before 31 December (or the as-of day) and not repealed by then.
+Blocks （五）（六）（八） come from reports/<year>.yaml `proactive` (null when absent).
+
+Block （八） and the 信息处理费 (FEE_ROW): the row is Art. 20 item (八) 行政事业性收费, and its
+column is what was collected in the year. The 信息处理费 of Art. 42 / 国办函〔2020〕109号 is itself
+a 行政事业性收费 (paid into the treasury as such: the Sichuan finance notice of 2021-01-18 restating
+109号), so `fees_wan` is the year's total of all of them, 信息处理费 included, and section 六
+states the 信息处理费 on its own (`processing_fees`, 元). The classification is not confirmed in
+the national text, so govdisc.yaml `rules.processing_fee_in_fee_row: false` excludes it (the
+report checks then stop requiring fees_wan ≥ processing_fees).
 """
 
 from __future__ import annotations
@@ -101,6 +117,54 @@ BANDS: tuple[tuple[str, str, str, int, int | None], ...] = (
     ("21-40", "21–40个工作日", "21–40 working days", 21, 40),
     (">40", "40个工作日以上", "more than 40 working days", 41, None),
 )
+
+
+def register_years(records: Iterable[Record], config: Config) -> list[int] | None:
+    """[first, last] year the register holds records of: from config `since` (else the first
+    yearly or dated record) to the last year any record belongs to; None for an empty register."""
+    from govdisc.deadlines.yearend import first_year
+
+    records = list(records)
+    years = {y for rec in records if rec.kind != "config" and (y := record_year(rec)) is not None}
+    if not years:
+        return None
+    first = first_year(records, config)
+    return [first if first is not None else min(years), max(years)]
+
+
+def period_of(year: int, as_of: date | None) -> tuple[str, bool]:
+    """The statistical-period sentence and whether the year had ended on the as-of day."""
+    if as_of is None or as_of >= date(year, 12, 31):
+        return L.PERIOD_TEMPLATE.format(year=year), True
+    if as_of < date(year, 1, 1):
+        return L.NOT_STARTED_TEMPLATE.format(year=year, as_of=_zh(as_of)), False
+    return L.PARTIAL_PERIOD_TEMPLATE.format(year=year, month=as_of.month, day=as_of.day,
+                                            as_of=_zh(as_of)), False
+
+
+def completeness_warnings(stats: dict) -> list[dict[str, str]]:
+    """{code, message_zh, message_en} when the figures cannot be the whole year's: the year had
+    not ended on the as-of day, or the register holds no record of it."""
+    out = []
+    year = stats["year"]
+    if not stats.get("complete", True):
+        out.append({"code": "year-not-ended",
+                    "message_zh": f"{year}年度在数据截止日 {stats['as_of']} 尚未结束，报告注明“截至”该日，数字不是全年数字",
+                    "message_en": f"{year} had not ended on the as-of day {stats['as_of']}: the figures are not the "
+                                  "whole year's (the report says 截至 that day)"})
+    if not stats.get("in_register", True):
+        span = stats.get("register_years")
+        held = f"登记簿记录{span[0]}—{span[1]}年度" if span else "登记簿中没有记录"
+        out.append({"code": "year-outside-register",
+                    "message_zh": f"登记簿中没有{year}年度的记录（{held}），报告中的数字不完整",
+                    "message_en": f"the register holds no records of {year} "
+                                  + (f"(it holds {span[0]}–{span[1]})" if span else "(it is empty)")
+                                  + ": the figures are incomplete"})
+    return out
+
+
+def _zh(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def report_record(records: Iterable[Record], year: int) -> Record | None:
@@ -372,10 +436,16 @@ def narrative(report: Record | None) -> dict:
 # -- the whole --------------------------------------------------------------------------------
 
 
-def annual_stats(records: list[Record], config: Config, calendar: WorkCalendar, year: int) -> dict:
+def annual_stats(records: list[Record], config: Config, calendar: WorkCalendar, year: int,
+                 as_of: date | None = None) -> dict:
     """Every figure of the year's annual report (see the module docstring for the shape)."""
+    from govdisc.deadlines.asof import known_on
     from govdisc.stats.crosscheck import check_applications, check_reviews
 
+    if as_of is not None:
+        records = known_on(records, as_of)
+    period, complete = period_of(year, as_of)
+    span = register_years(records, config)
     notes = _Notes()
     apps = [r for r in records if r.kind == "application"]
     docs = [r for r in records if r.kind == "document"]
@@ -386,7 +456,11 @@ def annual_stats(records: list[Record], config: Config, calendar: WorkCalendar, 
         "year": year,
         "agency": config.agency,
         "format": L.FORMAT,
-        "period": L.PERIOD_TEMPLATE.format(year=year),
+        "period": period,
+        "as_of": as_of.isoformat() if as_of is not None else None,
+        "complete": complete,
+        "register_years": span,
+        "in_register": span is not None and span[0] <= year <= span[1],
         "sections": dict(L.SECTIONS),
         "proactive": proactive_section(docs, report, year),
         "applications": {

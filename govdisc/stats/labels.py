@@ -31,6 +31,9 @@ SECTIONS: dict[str, str] = {
 
 #: "本报告中所列数据统计期限为YYYY年1月1日至12月31日"
 PERIOD_TEMPLATE = "本报告中所列数据统计期限为{year}年1月1日至12月31日"
+#: the same for a year that had not ended on the as-of day (not in the format: govdisc's wording)
+PARTIAL_PERIOD_TEMPLATE = "本报告中所列数据统计期限为{year}年1月1日至{month}月{day}日（数据截至{as_of}，本年度尚未结束）"
+NOT_STARTED_TEMPLATE = "本报告中所列数据截至{as_of}，{year}年度尚未开始"
 
 # -- §2.3 section 二: four blocks in one table ---------------------------------------------------
 

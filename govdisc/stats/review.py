@@ -3,7 +3,12 @@
 `review_data(records, config, calendar, year, department=None, findings=None,
 path_departments=None, as_of=None)` gathers, for each department (or the one named):
 
+- is_office     the department is the agency's office (config `office`), to which the others
+                submit their self-inspection;
 - review        reviews/<dept>/<year>.yaml: submitted date against the 31 December clock;
+- applications  the applications the department handled: received in the year, answered in the
+                year (in time / late by the reply clock, or not judged), and those received by
+                31 December (or the as-of day) still unanswered then, with their clock today;
 - withheld      the department's documents formed in the year and not proactively published in
                 full (此件不公开 / 此件依申请公开 / 此件删减后公开) — or re-examined in the review and
                 made public since (`now_public`) —, each with the conclusion of its
@@ -29,7 +34,11 @@ path_departments=None, as_of=None)` gathers, for each department (or the one nam
 - open_findings `govdisc check` findings about the department's records of the year.
 
 Agency-wide, shown once: leadership duties (activities of the year tallied by type against the
-seed's yearly minimums) and training / exams.
+seed's yearly minimums) and training / exams; `catalog_names` maps the catalog item codes
+(BGS-05) to their titles, so that register text naming a code can be printed with its name.
+
+The register is read as it stood on the as-of day (deadlines.asof.known_on): an update, a
+submission or a reply dated later is not known yet.
 
 Findings come from the caller (`run_check`): a list of govdisc.model.Finding and a mapping
 path → department (see `path_departments_of()`, which builds it from the records). A finding
@@ -312,6 +321,54 @@ def _frequent(groups: list[dict], entries: list[tuple[str, int, dict]], dept: st
     return mine, own
 
 
+def _applications(records: list[Record], obs: Mapping[tuple[str, str], Obligation], dept: str, year: int,
+                  as_of: date) -> dict:
+    """The department's applications of the year (see the module docstring)."""
+    from govdisc.deadlines.application import receipt_date
+
+    end = min(date(year, 12, 31), as_of)
+    out: dict[str, Any] = {"until": end.isoformat(), "received": 0, "answered": 0, "in_time": 0, "late": 0,
+                           "not_judged": 0, "open": [], "late_items": []}
+    for rec in records:
+        if rec.kind != "application" or rec.data.get("handler") != dept:
+            continue
+        got = receipt_date(rec)
+        if got is None or got[0] > end:
+            continue
+        receipt = got[0]
+        reply_date = parse_date(rec.get("reply", "date"))
+        ob = _clock(obs.get((rec.path, "reply")))
+        item = {"id": rec.id, "path": rec.path, "received": receipt.isoformat(),
+                "replied": reply_date.isoformat() if reply_date else None, **ob}
+        if receipt.year == year:
+            out["received"] += 1
+        if reply_date is not None and reply_date.year == year and reply_date <= end:
+            out["answered"] += 1
+            if ob["status"] == "done":
+                out["in_time"] += 1
+            elif ob["status"] == "late":
+                out["late"] += 1
+                out["late_items"].append(item)
+            else:
+                out["not_judged"] += 1
+        elif reply_date is None or reply_date > end:
+            out["open"].append(item)
+    for key in ("open", "late_items"):
+        out[key].sort(key=lambda i: (i["received"], i["id"]))
+    return out
+
+
+def catalog_names(records: list[Record], year: int) -> dict[str, str]:
+    """Catalog item code → title, the year's catalogs winning over other years'."""
+    names: dict[str, str] = {}
+    catalogs = sorted((r for r in records if r.kind == "catalog"), key=lambda r: (record_year(r) == year, r.path))
+    for rec in catalogs:
+        for item in rec.seq("items"):
+            if isinstance(item, dict) and _s(item.get("id")) and _s(item.get("title")):
+                names[_s(item["id"])] = _s(item["title"])
+    return names
+
+
 def _catalog(rec: Record | None, ob: Obligation | None, year: int, dept: str) -> dict:
     if rec is None:
         out = {"year": year, "path": f"catalog/{dept}/{year}.yaml", "exists": False, "compiled": None,
@@ -501,8 +558,10 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
     when omitted); without `findings`, `open_findings` is None (not checked). Raises ValueError for an unknown department.
     """
     from govdisc.deadlines import compute_obligations
+    from govdisc.deadlines.asof import known_on
 
     as_of = as_of or date(year, 12, 31)
+    records = known_on(records, as_of)
     depts = list(config.departments)
     if department is not None:
         chosen = [d for d in depts if department in (d.id, d.name)]
@@ -539,8 +598,9 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
                                       "done": _iso(item.get("done"))})
         next_catalog = _yearly(records, "catalog", d.id, year + 1)
         out_depts.append({
-            "id": d.id, "name": d.name, "role": d.role,
+            "id": d.id, "name": d.name, "role": d.role, "is_office": d.id == config.office,
             "review": _review_section(review, yearend, d.id, year),
+            "applications": _applications(records, by_path, d.id, year, as_of),
             "withheld": withheld, "not_reexamined": not_reexamined, "reexamined_other": other,
             "frequent": frequent, "frequent_entries": own, "conversions": conversions,
             "catalog": _catalog(_yearly(records, "catalog", d.id, year), yearend.get(("catalog", d.id, year)),
@@ -559,5 +619,6 @@ def review_data(records: list[Record], config: Config, calendar: WorkCalendar, y
         "department": depts[0].id if department is not None else None,
         "threshold": max(config.frequent_request_min, 2),
         "activities": _activities(records, config, year),
+        "catalog_names": catalog_names(records, year),
         "departments": out_depts,
     }

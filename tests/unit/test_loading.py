@@ -339,3 +339,23 @@ def test_an_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(files, "read_path", refuse)
     found = [f for f in load_register(root, jobs=1).findings if f.path == "documents/2024/a.yaml"]
     assert [(f.code, f.line) for f in found] == [("REG013", 1)] and "Permission denied" in found[0].message_zh
+
+
+def test_unread_names_every_file_that_yields_no_record(tmp_path: Path):
+    """What stats, reports and deadlines must not leave out silently: unparseable files and YAML
+    at a place no record lives; a file with schema problems is read (its data is used)."""
+    from support import write_register
+
+    from govdisc.loading.register import load_register
+
+    root = write_register(tmp_path / "reg", {
+        "applications/2024/YSQ-2024-0001.yaml": "id: YSQ-2024-0001\n<<<<<<< HEAD\nsummary: a\n",
+        "applications/2024/YSQ-2024-0002.yaml": "id: YSQ-2024-0002\nchannel: in_person\n",
+        "applications/YSQ-2024-0003.yaml": "id: YSQ-2024-0003\n",
+        "documents/2024/empty.yaml": "",
+    })
+    loaded = load_register(root)
+    got = [(f.path, f.code) for f in loaded.unread]
+    assert got == [("applications/2024/YSQ-2024-0001.yaml", "REG001"), ("applications/YSQ-2024-0003.yaml", "REG006"),
+                   ("documents/2024/empty.yaml", "REG004")]
+    assert any(r.path == "applications/2024/YSQ-2024-0002.yaml" for r in loaded.records)

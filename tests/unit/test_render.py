@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,8 +17,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from govdisc import __version__
 from govdisc.calendar import calendar_for
 from govdisc.render import ReportMeta, git_commit, render_annual, report_problems
 from govdisc.render.env import environment, md_escape
@@ -186,11 +190,23 @@ def test_every_official_label(rendered, fmt):
 
 def test_markdown_headings_and_title(rendered):
     md = rendered["md"].decode("utf-8")
-    assert md.startswith(f"# {TITLE}\n")
+    body = md.split("-->\n", 1)[1].lstrip("\n")  # after the properties comment
+    assert body.startswith(f"# {TITLE}\n")
     for h in HEADINGS:
         assert f"\n## {h}\n" in md
-    assert "\n## 附：办理时效\n" in md
-    assert "不属于国办公开办函〔2021〕30号规定的年度报告格式内容" in md
+    assert "附：办理时效" not in md  # the appendix is not part of the format: only on request
+
+
+def test_appendix_on_request(stats, meta):
+    for fmt in ("md", "html"):
+        text = render_annual(stats, fmt, meta, appendix=True).decode("utf-8")
+        assert "附：办理时效" in text and "不属于国办公开办函〔2021〕30号规定的年度报告格式内容" in text
+        assert "答复用时（工作日）" in text and "govdisc" not in body_text(text, fmt)
+        # the average time is said once, in section 一, not again in the appendix
+        assert text.count("平均用时") == 1
+    doc, _ = docx_text(render_annual(stats, "docx", meta, appendix=True))
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][-1] == "附：办理时效"
+    assert len(doc.tables) == 4
 
 
 def test_html_is_standalone_a4(rendered):
@@ -268,18 +284,22 @@ def test_proactive_table_blocks(rendered, fmt):
     assert rows["规章"] == ["1", "0", "1"]
     assert rows["行政规范性文件"] == ["4", "1", "3"]
     assert rows["行政许可"] == ["1386"]
-    assert rows["行政事业性收费"] == ["0"]
+    assert rows["行政事业性收费"] == ["0.01"]  # the 100 元 信息处理费 (a 行政事业性收费), in 万元
 
 
 def test_markdown_tables_are_html_blocks(rendered):
-    """GFM ends an HTML block at a blank line: the embedded tables must have none."""
+    """GFM ends an HTML block at a blank line: the embedded tables (in their scrolling wrapper)
+    must have none."""
     md = rendered["md"].decode("utf-8")
     start = 0
-    while (i := md.find("<table", start)) != -1:
-        j = md.index("</table>", i)
-        assert "\n\n" not in md[i:j]
+    found = 0
+    while (i := md.find('<div class="table-wrap">', start)) != -1:
+        j = md.index("</div>", i)
+        assert "\n\n" not in md[i:j] and "<table" in md[i:j]
         assert md[i - 2:i] == "\n\n"  # starts a block
         start = j
+        found += 1
+    assert found == 3
 
 
 # -- Word -----------------------------------------------------------------------------------------
@@ -289,14 +309,14 @@ def test_docx_title_and_headings(rendered):
     doc, _ = docx_text(rendered["docx"])
     paras = [(p.style.name, p.text) for p in doc.paragraphs if p.text]
     assert paras[0] == ("Title", TITLE)
-    assert [t for s, t in paras if s == "Heading 1"] == [*HEADINGS, "附：办理时效"]
+    assert [t for s, t in paras if s == "Heading 1"] == HEADINGS
     assert doc.core_properties.title == TITLE
 
 
 def test_docx_tables_have_merged_cells(rendered):
     doc, _ = docx_text(rendered["docx"])
-    assert len(doc.tables) == 4  # 二, 三, 四 and the appendix
-    proactive, apps, reviews, _ = doc.tables
+    assert len(doc.tables) == 3  # 二, 三, 四 (the appendix only on request)
+    proactive, apps, reviews = doc.tables
     # section 三: 28 rows × 10 columns, the spans of the national format
     assert len(apps.rows) == 28 and len(apps.columns) == 10
     corner = apps.cell(0, 0)
@@ -343,11 +363,10 @@ def test_docx_fonts_and_page(rendered):
     st = doc.styles
     assert _east_asia(st["Normal"]) == "仿宋_GB2312"
     assert _east_asia(st["Heading 1"]) == "黑体"
-    assert _east_asia(st["Heading 2"]) == "楷体_GB2312"
     assert _east_asia(st["Title"]) == "方正小标宋简体"
     assert st["Title"].font.size == Pt(22)
     assert st["Normal"].font.size == Pt(16)
-    for name in ("Normal", "Heading 1", "Heading 2", "Title"):
+    for name in ("Normal", "Heading 1", "Title"):
         fonts = st[name].element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:asciiTheme")) is None and fonts.get(qn("w:eastAsiaTheme")) is None
     sec = doc.sections[0]
@@ -372,11 +391,24 @@ def test_docx_is_reproducible(stats, meta, rendered):
 
 def test_overview_has_computed_sentences(rendered):
     md = rendered["md"].decode("utf-8")
-    assert "本年新收政府信息公开申请37件，上年结转0件；本年度办结33件" in md
-    assert "结转下年度继续办理4件" in md
-    assert "中位数8个工作日" in md
-    assert "作出行政许可1386件、行政处罚27件、行政强制3件处理决定" in md
+    assert "全年新收政府信息公开申请37件，上年结转0件；办结33件" in md
+    assert "结转下年度继续办理4件。办结的33件申请平均用时9.2个工作日，中位数8个工作日" in md
+    assert "作出行政许可处理决定1386件、行政处罚处理决定27件、行政强制处理决定3件" in md
+    assert "废止行政规范性文件1件，截至年底现行有效规章1件、行政规范性文件3件" in md
     assert "被申请行政复议3件、提起行政诉讼2件" in md
+
+
+def test_overview_says_each_fact_once(rendered):
+    """The computed paragraphs do not open like the narrative's topic paragraphs, and say each
+    figure once; numbers are plain digits."""
+    md = rendered["md"].decode("utf-8")
+    section = md.split("## 一、总体情况", 1)[1].split("## 二、", 1)[0]
+    paras = [p for p in section.split("\n\n") if p.strip()]
+    openers = [p[:6] for p in paras]
+    assert len(openers) == len(set(openers))
+    assert section.count("依申请公开方面") == 1 and section.count("平均用时") == 1
+    assert section.count("规章1件、行政规范性文件4件") == 1
+    assert not re.search(r"\d,\d{3}", section)
 
 
 def test_other_states_processing_fee(stats, meta):
@@ -401,16 +433,74 @@ def test_missing_narrative_is_marked(stats, meta):
     assert all(p["severity"] == "warning" for p in problems)
 
 
-def test_footer_states_as_of_and_commit(rendered, stats):
+def body_text(text: str, fmt: str) -> str:
+    """What a reader sees: Markdown without its properties comment, HTML without its <head>."""
+    if fmt == "md":
+        return text.split("-->\n", 1)[1]
+    return text.split("</head>", 1)[1]
+
+
+def docx_parts(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith((".xml", ".rels"))}
+
+
+def test_body_is_the_format_and_ends_with_signature(rendered):
+    """No tool words, no appendix, no footer: the text ends with the 落款 (agency and date)."""
     for fmt in ("md", "html"):
-        text = rendered[fmt].decode("utf-8")
-        assert "数据截至：2025年1月20日" in text and COMMIT in text
-    _, text = docx_text(rendered["docx"])
-    assert COMMIT in text and "数据截至：2025年1月20日" in text
+        body = body_text(rendered[fmt].decode("utf-8"), fmt)
+        for word in ("govdisc", "git", "附：", "数据截至", "登记簿版本", "生成工具"):
+            assert word not in body, (fmt, word)
+        tail = re.sub(r"<[^>]+>", "\n", body).split()
+        assert tail[-2:] == [AGENCY, "2025年1月20日"], fmt
+    doc, text = docx_text(rendered["docx"])
+    for word in ("govdisc", "git", "附：", "数据截至"):
+        assert word not in text
+    assert [p.text for p in doc.paragraphs if p.text][-2:] == [AGENCY, "2025年1月20日"]
+    assert doc.paragraphs[-1].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_signature_date_is_the_publication_day(stats):
+    """The 落款 carries the day the register says the report was published (2025-01-22),
+    unless that is after the as-of day."""
+    late = ReportMeta(AGENCY, 2024, date(2025, 3, 1), COMMIT)
+    assert "2025年1月22日" in render_annual(stats, "md", late).decode("utf-8").rsplit("<p", 1)[1]
+
+
+def test_properties_hold_as_of_commit_and_version(rendered, stats):
+    md = rendered["md"].decode("utf-8")
+    head = md.split("-->", 1)[0]
+    assert "as-of: 2025-01-20" in head and f"commit: {COMMIT}" in head and f"generator: govdisc {__version__}" in head
+    html = rendered["html"].decode("utf-8")
+    assert '<meta name="govdisc-as-of" content="2025-01-20">' in html
+    assert f'<meta name="govdisc-commit" content="{COMMIT}">' in html
+    assert f'<meta name="generator" content="govdisc {__version__}">' in html
+    doc, _ = docx_text(rendered["docx"])
+    assert COMMIT in doc.core_properties.comments and "2025-01-20" in doc.core_properties.comments
+    custom = docx_parts(rendered["docx"])["docProps/custom.xml"]
+    for name, value in (("as-of", "2025-01-20"), ("commit", COMMIT), ("generator", f"govdisc {__version__}")):
+        assert re.search(rf'name="{name}"><vt:lpwstr>{re.escape(value)}</vt:lpwstr>', custom)
     no_git = render_annual(stats, "md", ReportMeta(AGENCY, 2024, date(2025, 1, 20), None)).decode("utf-8")
-    assert "登记簿版本" not in no_git and "数据截至" in no_git
-    dirty = render_annual(stats, "md", ReportMeta(AGENCY, 2024, date(2025, 1, 20), COMMIT + "-dirty")).decode("utf-8")
-    assert "有未提交的修改" in dirty
+    assert "commit:" not in no_git and "as-of: 2025-01-20" in no_git
+
+
+def test_forced_report_says_so_in_its_properties(stats):
+    meta = ReportMeta(AGENCY, 2024, date(2025, 1, 20), COMMIT, unread=("applications/2024/YSQ-2024-0003.yaml (REG001)",),
+                      forced=("登记簿中有文件未能读取",))
+    md = render_annual(stats, "md", meta).decode("utf-8")
+    head, body = md.split("-->", 1)
+    assert "forced: 登记簿中有文件未能读取" in head and "unread: applications/2024/YSQ-2024-0003.yaml (REG001)" in head
+    assert "YSQ-2024-0003" not in body
+    html = render_annual(stats, "html", meta).decode("utf-8")
+    assert '<meta name="govdisc-forced" content="登记簿中有文件未能读取">' in html
+    custom = docx_parts(render_annual(stats, "docx", meta))["docProps/custom.xml"]
+    assert 'name="unread"><vt:lpwstr>applications/2024/YSQ-2024-0003.yaml (REG001)' in custom
+
+
+def test_markdown_properties_cannot_end_the_comment(stats):
+    meta = ReportMeta(AGENCY, 2024, date(2025, 1, 20), COMMIT, unread=("a-->b.yaml (REG001)",), forced=("x",))
+    md = render_annual(stats, "md", meta).decode("utf-8")
+    assert md.count("-->") == 1
 
 
 def test_unknown_format(stats, meta):
@@ -504,6 +594,56 @@ def test_fee_cross_check(stats, loaded):
     got = report_problems(s, loaded.records)
     codes = {p["code"] for p in got}
     assert "fee-differs" in codes and "fee-text" in codes
+
+
+def test_fee_row_includes_the_processing_fee(stats, loaded):
+    """The 行政事业性收费 row counts every 行政事业性收费, the 信息处理费 of section 六 included:
+    a row smaller than that fee is a warning, unless the register says its row excludes it."""
+    s = copy.deepcopy(stats)
+    s["proactive"]["table"]["行政事业性收费"]["本年收费金额（单位：万元）"] = 0
+    got = [p for p in report_problems(s, loaded.records) if p["code"] == "fee-row"]
+    assert len(got) == 1 and "0.01万元" in got[0]["message_zh"] and "processing_fee_in_fee_row" in got[0]["message_zh"]
+    assert not [p for p in report_problems(s, loaded.records, fee_in_row=False) if p["code"] == "fee-row"]
+    s["proactive"]["table"]["行政事业性收费"]["本年收费金额（单位：万元）"] = 0.5  # other fees too: fine
+    assert not [p for p in report_problems(s, loaded.records) if p["code"] == "fee-row"]
+
+
+def test_nothing_to_report_then_a_fee(stats, loaded):
+    s = copy.deepcopy(stats)
+    s["narrative"]["other"] = "本年度无需要报告的其他事项。依据《政府信息公开信息处理费管理办法》，本年度收取信息处理费100元。"
+    assert [p["code"] for p in report_problems(s, loaded.records)] == ["other-contradicts"]
+    s["narrative"]["processing_fees"] = 0
+    s["narrative"]["other"] = "本年度没有其他需要报告的事项。"
+    assert report_problems(s) == []
+
+
+def test_numbers_without_thousands_separators(stats):
+    s = copy.deepcopy(stats)
+    s["narrative"]["overview"] = "全年主动公开政府信息1,146条，2024,2025年度目录，金额12,345,678元，3.5,2"
+    got = [p for p in report_problems(s) if p["code"] == "number-style"]
+    assert [p["message_zh"].split("“")[1].split("”")[0] for p in got] == ["1,146", "12,345,678"]
+    assert "应写作“1146”" in got[0]["message_zh"]
+
+
+def test_html_keeps_dates_and_codes_on_one_line(stats, meta):
+    html = render_annual(stats, "html", meta).decode("utf-8")
+    assert "break-all" not in html
+    assert '<span class="nobr">2024年1月1日</span>' in html
+    from govdisc.render.env import nobr
+
+    assert str(nobr("在BGS-05时限中注明，2023年12月20日 <b>")) == \
+        '在<span class="nobr">BGS-05</span>时限中注明，<span class="nobr">2023年12月20日</span> &lt;b&gt;'
+    assert str(nobr("YSQ-2024-0001 APP003 2024-07-08")) == \
+        '<span class="nobr">YSQ-2024-0001</span> <span class="nobr">APP003</span> <span class="nobr">2024-07-08</span>'
+
+
+def test_html_phone_view(rendered):
+    """On a narrow screen the page is not a fixed 156 mm: text fills the width, wide tables
+    scroll inside their wrapper; print keeps A4."""
+    html = rendered["html"].decode("utf-8")
+    assert ".page { max-width: 156mm;" in html and "width: 156mm" not in html.replace("max-width: 156mm", "")
+    assert "@media screen and (max-width: 640px)" in html and "overflow-x: auto" in html
+    assert html.count('<div class="table-wrap">') == 3
 
 
 # -- git ------------------------------------------------------------------------------------------

@@ -234,8 +234,9 @@ def cell(stats, row, col="总计"):
 
 def test_shape_and_header(stats2024):
     s = stats2024
-    assert list(s) == ["year", "agency", "format", "period", "sections", "proactive", "applications",
-                       "reviews", "response_times", "narrative", "notes"]
+    assert list(s) == ["year", "agency", "format", "period", "as_of", "complete", "register_years", "in_register",
+                       "sections", "proactive", "applications", "reviews", "response_times", "narrative", "notes"]
+    assert s["as_of"] is None and s["complete"] is True and s["in_register"] is True
     assert s["year"] == 2024 and s["agency"] == "测试省测试局"
     assert s["period"] == "本报告中所列数据统计期限为2024年1月1日至12月31日"
     assert list(s["applications"]["table"]) == OFFICIAL_ROWS
@@ -490,3 +491,54 @@ def test_item7_reply_within_a_lawful_deferral_counts_in_time():
     rec.data["events"] = [{**defer, "date": "2024-04-17"}]  # after the deadline: no time
     rt = annual_stats([rec], CONFIG, CAL, 2024)["response_times"]
     assert (rt["in_time"], rt["late"]) == (0, 1)
+# -- as of a day -------------------------------------------------------------------------------
+
+
+def test_as_of_excludes_later_facts():
+    """`report annual --year 2026 --as-of 2026-11-10` must not count an application received on
+    11-17 nor its 12-01 reply (the dates of issue 16); a day later it counts what was known."""
+    recs = [app("YSQ-2026-0001", "2026-03-02", "2026-03-09"),
+            app("YSQ-2026-0002", "2026-11-17", "2026-12-01"),
+            app("YSQ-2026-0003", "2026-10-26", "2026-11-20", "withheld", exemptions=["process_info"],
+                review={"kind": "reconsideration", "result": "upheld", "date": "2026-12-10"}),
+            record("report", "reports/2026.yaml", {"year": 2026})]
+    early = annual_stats(recs, CONFIG, CAL, 2026, as_of=date(2026, 11, 10))
+    assert cell(early, L.RECEIVED) == 2 and cell(early, L.RESULT_TOTAL) == 1 and cell(early, L.CARRIED_OUT) == 1
+    assert cell(early, "6.属于四类过程性信息") == 0
+    assert early["reviews"]["table"][L.RECONSIDERATION][L.TOTAL] == 0
+    assert early["response_times"]["count"] == 1
+    assert early["as_of"] == "2026-11-10" and early["complete"] is False
+    assert early["period"] == "本报告中所列数据统计期限为2026年1月1日至11月10日（数据截至2026年11月10日，本年度尚未结束）"
+    mid = annual_stats(recs, CONFIG, CAL, 2026, as_of=date(2026, 11, 20))
+    assert cell(mid, L.RECEIVED) == 3 and cell(mid, L.RESULT_TOTAL) == 2 and cell(mid, L.CARRIED_OUT) == 1
+    end = annual_stats(recs, CONFIG, CAL, 2026, as_of=date(2026, 12, 31))
+    assert cell(end, L.RESULT_TOTAL) == 3 and cell(end, L.CARRIED_OUT) == 0
+    assert end["reviews"]["table"][L.RECONSIDERATION][L.TOTAL] == 1
+    assert end["complete"] is True and end["period"] == "本报告中所列数据统计期限为2026年1月1日至12月31日"
+    assert annual_stats(recs, CONFIG, CAL, 2026) == {**end, "as_of": None}
+
+
+def test_as_of_documents():
+    """A document formed after the as-of day is not yet issued; one repealed after it is still
+    in force."""
+    recs = docs_and_report()
+    s = annual_stats(recs, CONFIG, CAL, 2024, as_of=date(2024, 6, 1))
+    t = s["proactive"]["table"]
+    # formed 2021, 2022, 2023 and none repealed yet (2024-06-30 and 2024-12-31 are later)
+    assert t[L.NORMATIVE] == {L.NEW_THIS_YEAR: 0, L.REPEALED_THIS_YEAR: 0, L.IN_FORCE: 3}
+    assert t[L.REGULATIONS][L.NEW_THIS_YEAR] == 1
+    whole = annual_stats(recs, CONFIG, CAL, 2024)["proactive"]["table"]
+    assert whole[L.NORMATIVE] == {L.NEW_THIS_YEAR: 1, L.REPEALED_THIS_YEAR: 2, L.IN_FORCE: 2}
+
+
+def test_year_outside_the_register():
+    from govdisc.stats.annual import completeness_warnings
+
+    recs = register() + docs_and_report()
+    s = annual_stats(recs, CONFIG, CAL, 2019, as_of=date(2026, 2, 1))
+    assert s["in_register"] is False and s["complete"] is True
+    assert [w["code"] for w in completeness_warnings(s)] == ["year-outside-register"]
+    future = annual_stats(recs, CONFIG, CAL, 2027, as_of=date(2026, 2, 1))
+    assert [w["code"] for w in completeness_warnings(future)] == ["year-not-ended", "year-outside-register"]
+    assert "2027年度尚未开始" in future["period"]
+    assert completeness_warnings(annual_stats(recs, CONFIG, CAL, 2024, as_of=date(2026, 2, 1))) == []
