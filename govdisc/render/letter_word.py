@@ -11,16 +11,16 @@ page number on the first page (§10.1).
 
 from __future__ import annotations
 
-import unicodedata
-
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from govdisc import __version__
 from govdisc.render.letter import RenderedLetter
-from govdisc.render.word import BODY_PT, LINE_PT, TEXT_WIDTH_MM, TITLE_FONT, WordWriter, set_fonts
+from govdisc.render.word import BODY_PT, LINE_PT, TEXT_WIDTH_MM, TITLE_FONT, WordWriter, text_width
 from govdisc.textsafety import document_text
 
+GENERATOR = f"govdisc {__version__}"
 RED = RGBColor(0xD4, 0x00, 0x00)
 ISSUER_PT = 26  # 一号
 RULE_MM = 170  # GB/T 9704 §10.1: the red double rules of a 信函 are 170 mm long
@@ -31,8 +31,10 @@ _TWIPS_PER_MM = 1440 / 25.4
 
 
 def letter_docx(r: RenderedLetter) -> bytes:
+    props = [("发文字号", r.letter.number), ("成文日期", r.letter.date.isoformat()), ("登记编号", r.letter.record_id),
+             ("信函种类", r.letter.kind), ("措辞模板", r.template), ("生成工具", GENERATOR)]
     w = WordWriter(r.title, r.letter.date, author=r.issuer, subject=r.title, keywords=r.letter.record_id,
-                   comments=f"{r.letter.number}：govdisc letter {r.letter.record_id} {r.letter.kind}")
+                   comments="；".join(f"{k}：{v}" for k, v in props), properties=props, application=GENERATOR)
     w.doc.sections[0].different_first_page_header_footer = True  # §10.1: no page number on page one
     masthead(w, r.issuer)
     number = w.paragraph(r.letter.number, indent=False, align="right")
@@ -72,27 +74,15 @@ def masthead(w: WordWriter, issuer: str) -> None:
                               "w:pPrChange")
 
 
-def text_width(text: str) -> float:
-    """Width in characters of 三号 text: CJK and full-width forms 1, digits and Latin ½."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 0.5 for c in text)
-
-
 def signature(w: WordWriter, issuer: str, day: str, seal: bool) -> None:
-    """The 落款: a blank line, the issuer centred over the date, the date four characters from
-    the right margin; the seal circle centred on the date, its centre a little above the issuer
-    line, so that both lines sit in its lower half (§7.3.5.1)."""
-    w.doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    w.paragraph("", indent=False, keep_with_next=True)
-    date_right = 4.0
-    name_right = max(date_right + (text_width(day) - text_width(issuer)) / 2, 0.0)
-    name = w.paragraph(issuer, indent=False, align="right", keep_with_next=True)
-    name.paragraph_format.right_indent = Pt(name_right * BODY_PT)
-    date = w.paragraph(day, indent=False, align="right")
-    date.paragraph_format.right_indent = Pt(date_right * BODY_PT)
+    """The 落款 with the issuer centred over the date (WordWriter.signature) and the seal circle
+    centred on the date, its centre a little below the top of the issuer line, so that both
+    lines sit in its lower half (§7.3.5.1)."""
+    name = w.signature(issuer, day, centred=True)
     if seal:
-        centre_from_right = (date_right + text_width(day) / 2) * BODY_PT * 25.4 / 72  # mm
+        centre_from_right = (4 + text_width(day) / 2) * BODY_PT * 25.4 / 72  # mm
         left = TEXT_WIDTH_MM - centre_from_right - SEAL_MM / 2
-        top = LINE_PT * 25.4 / 72 * 0.55 - SEAL_MM / 2  # centre just below the top of the issuer line
+        top = -SEAL_MM / 2  # the centre on the top of the issuer line: both lines in the lower half
         name.runs[0]._r.addprevious(seal_run(left, top))
 
 
