@@ -736,7 +736,7 @@ def letter(
     """生成依申请公开的告知书、征求意见函、收费通知书或答复书（GB/T 9704 信函格式），日期取自期限引擎；--record 记入登记簿。"""
     from govdisc.calendar import calendar_for
     from govdisc.letters import LetterRefused, build_letter
-    from govdisc.render.letter import letter_text, render_letter
+    from govdisc.render.letter import letter_text, letter_warnings, render_letter
 
     lang_ = _lang(lang, no_color)
     chosen = _report_format(fmt, output)
@@ -749,36 +749,35 @@ def letter(
     except LetterRefused as exc:
         fail(exc.zh, exc.en, 2 if exc.code == "invalid" else 1)
         raise
-    warnings = _letter_warnings(made, text, to)
-    _warn(warnings, lang_)
+    plan = _plan_record(loaded.root, made, text.remedies) if record else None
+    _warn(letter_warnings(made, text, to), lang_)
     _write_report(data, output)
-    if record:
-        _record_letter(loaded.root, made, text.remedies, lang_)
+    if plan is not None:
+        _write_record(loaded.root, plan, made, lang_)
 
 
-def _letter_warnings(made, text, to: str | None) -> list[tuple[str, str]]:
-    out = []
-    if to is None:
-        out.append((f"未指定收件人（--to），信函称“{made.to}”", f"no addressee given (--to): the letter says “{made.to}”"))
-    if made.kind == "reply" and len(text.remedies) < 2:
-        out.append(("答复书没有写明行政复议机关和管辖法院的救济途径（模板 " + text.template + "）；记录后 govdisc check 会报告（APP035）",
-                    "the reply letter does not name both the reconsideration organ and the court (template "
-                    + text.template + "); once recorded, check reports it (APP035)"))
-    return out
-
-
-def _record_letter(root: Path, made, remedies: list[str], lang_: str) -> None:
+def _plan_record(root: Path, made, remedies: list[str]):
     from govdisc.authoring.errors import AuthoringError
-    from govdisc.authoring.letter import record_letter
+    from govdisc.authoring.letter import plan_record
 
     try:
-        done = record_letter(root, made, remedies)
+        return plan_record(root, made, remedies)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1)
         raise
-    rel = done.path.relative_to(root).as_posix()
-    where = ".".join(str(p) for p in done.pointer)
-    if done.already:
+
+
+def _write_record(root: Path, plan, made, lang_: str) -> None:
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.letter import write_record
+
+    try:
+        write_record(plan)
+    except AuthoringError as exc:
+        fail(exc.zh + "（信函已生成，但未记入登记簿）", exc.en + " (the letter was written, but not recorded)", 1)
+    rel = plan.path.relative_to(root).as_posix()
+    where = ".".join(str(p) for p in plan.pointer)
+    if plan.already:
         err_console().print(f"{rel}: {where} already records {made.number}" if lang_ == "en"
                             else f"{rel}：{where} 已记录 {made.number}，未重复写入", markup=False)
     else:

@@ -31,15 +31,21 @@ from govdisc.loading.yamlio import load_text
 
 
 @dataclass(slots=True)
-class Recorded:
+class Recording:
+    """A letter's entry, ready to write: plan_record checks everything, write_record writes."""
+
     path: Path
-    pointer: tuple  # where the letter was written: ("events", i, "letter") or ("reply", "letter")
+    pointer: tuple  # where the letter goes: ("events", i, "letter") or ("reply", "letter")
     written: dict[str, Any]
-    already: bool  # the same letter was recorded before: nothing written
+    already: bool  # the same letter was recorded before: nothing to write
+    raw: bytes = b""
+    bom: bool = False
+    new_text: str = ""
 
 
-def record_letter(root: Path, letter: Letter, remedies: list[str]) -> Recorded:
-    """Record `letter` (already rendered, telling of `remedies`) in its application's file."""
+def plan_record(root: Path, letter: Letter, remedies: list[str]) -> Recording:
+    """The edit that records `letter` (rendered, telling of `remedies`) in its application's
+    file, checked (read back, schema) but not written; refused (AuthoringError) when it cannot."""
     path, kind = find_record(root, letter.record_id)
     if kind != "application":
         raise refuse(f"{letter.record_id} 不是申请", f"{letter.record_id} is not an application", "invalid")
@@ -54,7 +60,7 @@ def record_letter(root: Path, letter: Letter, remedies: list[str]) -> Recorded:
     existing = holder.get("letter")
     if existing is not None:
         if isinstance(existing, dict) and existing.get("no") == value["no"] and existing.get("date") == value["date"]:
-            return Recorded(path, pointer, existing, True)
+            return Recording(path, pointer, existing, True)
         raise refuse(f"该信函已记录为 {_shown(existing)}，未再写入", f"a letter is already recorded there "
                      f"({_shown(existing)}); nothing written", "conflict")
     if letter.kind == "reply":
@@ -68,8 +74,19 @@ def record_letter(root: Path, letter: Letter, remedies: list[str]) -> Recorded:
         expected = copy.deepcopy(data)
         expected["events"][index] = {**expected["events"][index], "letter": value}
         read_back(new_text, expected, data, "application")
-    write_record_file(path, raw, bom, new_text)
-    return Recorded(path, pointer, value, False)
+    return Recording(path, pointer, value, False, raw, bom, new_text)
+
+
+def write_record(plan: Recording) -> None:
+    """Write a planned entry atomically, only if the file is still as it was read."""
+    if not plan.already:
+        write_record_file(plan.path, plan.raw, plan.bom, plan.new_text)
+
+
+def record_letter(root: Path, letter: Letter, remedies: list[str]) -> Recording:
+    plan = plan_record(root, letter, remedies)
+    write_record(plan)
+    return plan
 
 
 def _shown(existing: Any) -> str:

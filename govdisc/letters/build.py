@@ -70,7 +70,7 @@ EXEMPTION_BASIS: dict[str, tuple[str, str]] = {
     "process_info": ("《中华人民共和国政府信息公开条例》第十六条第二款", "属于行政机关在履行行政管理职能过程中形成的过程性信息"),
     "enforcement_file": ("《中华人民共和国政府信息公开条例》第十六条第二款", "属于行政执法案卷信息"),
     "administrative_query": ("《中华人民共和国政府信息公开条例》第三十六条第（七）项",
-                             "有关法律、行政法规对信息的获取有特别规定"),
+                             "属于有关法律、行政法规对信息的获取有特别规定的信息"),
 }
 
 #: how the application came in, as a letter says it ("您于…{phrase}的政府信息公开申请")
@@ -119,6 +119,9 @@ def build_letter(records: list[Record], config: Config, cal: WorkCalendar, recor
     spec = KINDS[kind]
     facts = Facts(rec, config, cal, got[0])
     if spec.event is None:
+        if nth is not None:
+            raise _refuse("--nth 只用于事件的告知书（答复只有一份）", "--nth is for letters about events (there is one reply)",
+                          "invalid")
         target, subject, recorded = ("reply",), facts.reply_subject(), rec.mapping("reply").get("letter")
     else:
         index, ev = facts.pick_event(spec.event, nth)

@@ -28,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from govdisc.letters.build import Letter, LetterRefused
 from govdisc.letters.kinds import KINDS
-from govdisc.loading.files import read_regular
+from govdisc.loading.files import NotRegular, TooLarge, read_regular
 from govdisc.render.env import environment, zh_date
 from govdisc.resources import template_text
 from govdisc.rules.pii import find_resident_ids, mask_id
@@ -115,7 +115,13 @@ def _template_refused(name: str, zh: str, en: str) -> LetterRefused:
     return LetterRefused(f"模板 templates/{name} {zh}", f"template templates/{name} {en}", "template")
 
 
+#: the only names a letter template can load: letters/<file>.j2, or the shipped one as default/…
+_NAME = re.compile(r"(default/)?letters/[A-Za-z0-9_][A-Za-z0-9_.-]*\.j2\Z")
+
+
 def _load(root: Path | None, name: str) -> tuple[str, str, Any] | None:
+    if not _NAME.match(name) or ".." in name:
+        return None  # TemplateNotFound: no absolute paths, no climbing out, nothing but letters/
     if name.startswith(DEFAULT_PREFIX):
         name = name[len(DEFAULT_PREFIX):]
     elif root is not None:
@@ -123,11 +129,12 @@ def _load(root: Path | None, name: str) -> tuple[str, str, Any] | None:
         if path is not None:
             try:
                 raw, _ = read_regular(str(path), TEMPLATE_LIMIT)
-            except OSError as exc:
-                raise _template_refused(name, f"无法读取（{exc.__class__.__name__}）", f"cannot be read ({exc})") from None
-            except Exception:  # noqa: BLE001 - TooLarge / NotRegular
+            except (TooLarge, NotRegular):
                 raise _template_refused(name, f"不是普通文件或超过 {TEMPLATE_LIMIT // 1024} KB",
                                         f"is not a regular file or is over {TEMPLATE_LIMIT // 1024} KB") from None
+            except OSError as exc:
+                raise _template_refused(name, f"无法读取（{exc.strerror or exc.__class__.__name__}）",
+                                        f"cannot be read ({exc})") from None
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
@@ -239,6 +246,18 @@ def told_remedies(paragraphs: list[str], remedies: dict[str, str]) -> list[str]:
         named = remedies.get(code) or ""
         if named and word in text and named in text:
             out.append(code)
+    return out
+
+
+def letter_warnings(letter: Letter, r: RenderedLetter, to: str | None) -> list[tuple[str, str]]:
+    """What the clerk should know about a letter that was nevertheless written: (zh, en)."""
+    out = []
+    if to is None:
+        out.append((f"未指定收件人（--to），信函称“{letter.to}”", f"no addressee given (--to): the letter says “{letter.to}”"))
+    if letter.kind == "reply" and len(r.remedies) < 2:
+        out.append((f"答复书没有同时写明行政复议机关和管辖法院（模板 {r.template}）；记录后 govdisc check 会报告（APP035）",
+                    f"the reply letter does not name both the reconsideration organ and the court (template "
+                    f"{r.template}); once recorded, check reports it (APP035)"))
     return out
 
 
