@@ -740,7 +740,7 @@ def letter(
 
     lang_ = _lang(lang, no_color)
     chosen = _report_format(fmt, output)
-    loaded = _load_for_reports(register)
+    loaded = _load_for_reports(register, lang_)
     try:
         made = build_letter(loaded.records, loaded.config, calendar_for(loaded.config), record_id, kind.value,
                             nth=nth, letter_date=_date(on, "--date"), to=to)

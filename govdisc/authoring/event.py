@@ -762,10 +762,7 @@ def roundtrip(text: str, tree: Any, kind: str, change: Change) -> str:
     """The change made on the round-trip tree and dumped in the file's own indentation."""
     if not isinstance(tree, CommentedMap):
         raise refuse("文件顶层不是映射，无法追加", "the file's top level is not a mapping")
-    plain = text.splitlines()
-    indent = detect_indent(tree, plain)
-    yaml = rt_yaml()
-    yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
+    indent = detect_indent(tree, text.splitlines())
     if change.op == "append":
         seq = tree.get(change.key)
         if not isinstance(seq, CommentedSeq):
@@ -798,13 +795,21 @@ def roundtrip(text: str, tree: Any, kind: str, change: Change) -> str:
                 tree[change.key] = m
             else:
                 _set_key(tree, kind, change.key, m)
+    return dump_guarded(text, tree, change.key, indent)
+
+
+def dump_guarded(text: str, tree: CommentedMap, key: str, indent) -> str:
+    """The changed tree dumped in the file's indentation and line endings, accepted only when no
+    line outside `key`'s block changed (else refused)."""
+    yaml = rt_yaml()
+    yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
     buf = io.StringIO()
     yaml.dump(tree, buf)
     out = buf.getvalue()
     nl = newline_of(text)
     if nl != "\n":
         out = out.replace("\n", nl)
-    _guard_roundtrip(text, out, tree, change.key)
+    _guard_roundtrip(text, out, tree, key)
     return out
 
 

@@ -13,15 +13,14 @@ is written atomically, only if the file did not change since it was read.
 from __future__ import annotations
 
 import copy
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from govdisc.authoring.blocks import detect_indent, is_content, rt_load, rt_yaml, top_level_spans
-from govdisc.authoring.event import (_change, _guard_roundtrip, _verify, apply_change, find_record, read_back,
+from govdisc.authoring.blocks import detect_indent, is_content, rt_load, top_level_spans
+from govdisc.authoring.event import (_change, _verify, apply_change, dump_guarded, find_record, read_back,
                                      read_record_file, refuse, write_record_file)
 from govdisc.authoring.yamltext import flow_mapping, newline_of
 from govdisc.dates import parse_date
@@ -176,17 +175,8 @@ def _roundtrip_item(text: str, tree: Any, key: str, index: int, name: str, value
     if seq is None or len(seq) <= index or not isinstance(seq[index], CommentedMap):
         raise refuse(f"{key} 的第 {index + 1} 项不是映射，无法写入", f"item {index + 1} of {key} is not a mapping; "
                      "nothing written")
-    yaml = rt_yaml()
     indent = detect_indent(tree, text.splitlines())
-    yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
     m = CommentedMap(value)
     m.fa.set_flow_style()
     seq[index][name] = m
-    buf = io.StringIO()
-    yaml.dump(tree, buf)
-    out = buf.getvalue()
-    nl = newline_of(text)
-    if nl != "\n":
-        out = out.replace("\n", nl)
-    _guard_roundtrip(text, out, tree, key)
-    return out
+    return dump_guarded(text, tree, key, indent)

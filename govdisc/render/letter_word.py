@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from govdisc import __version__
 from govdisc.render.letter import RenderedLetter
-from govdisc.render.word import BODY_PT, LINE_PT, TEXT_WIDTH_MM, TITLE_FONT, WordWriter, text_width
+from govdisc.render.word import BODY_PT, TEXT_WIDTH_MM, TITLE_FONT, WordWriter, text_width
 from govdisc.textsafety import document_text
 
 GENERATOR = f"govdisc {__version__}"
@@ -27,7 +27,6 @@ RULE_MM = 170  # GB/T 9704 §10.1: the red double rules of a 信函 are 170 mm l
 SEAL_MM = 42  # a common diameter of an agency's seal
 SEAL_COLOUR = "E06060"
 _EMU_PER_MM = 36000
-_TWIPS_PER_MM = 1440 / 25.4
 
 
 def letter_docx(r: RenderedLetter) -> bytes:
