@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +128,7 @@ def _load(root: Path | None, name: str) -> tuple[str, str, Any] | None:
         path = _override_path(root, name)
         if path is not None:
             try:
-                raw, _ = read_regular(str(path), TEMPLATE_LIMIT)
+                raw, st = read_regular(str(path), TEMPLATE_LIMIT)
             except (TooLarge, NotRegular):
                 raise _template_refused(name, f"不是普通文件或超过 {TEMPLATE_LIMIT // 1024} KB",
                                         f"is not a regular file or is over {TEMPLATE_LIMIT // 1024} KB") from None
@@ -139,21 +139,32 @@ def _load(root: Path | None, name: str) -> tuple[str, str, Any] | None:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise _template_refused(name, "不是 UTF-8 编码", "is not UTF-8") from None
-            return text, f"templates/{name}", lambda: True
+            return text, f"templates/{name}", partial(_unchanged, path, (st.st_mtime_ns, st.st_size, st.st_ino))
     try:
         return template_text(name), f"govdisc:{name}", lambda: True
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
 
 
+def _unchanged(path: Path, signature: tuple) -> bool:
+    """Is a register template still the file it was compiled from? (else it is read again)"""
+    try:
+        st = path.lstat()
+    except OSError:
+        return False
+    return (st.st_mtime_ns, st.st_size, st.st_ino) == signature
+
+
+@lru_cache(maxsize=16)
 def letter_environment(root: Path | None, wording: bool = False) -> SandboxedEnvironment:
     """The reports' sandboxed environment, loading letters/ templates from the register first.
 
     For the wording templates (`wording`) a line is a paragraph: block tags keep the line break
     after them (no trim_blocks), so a paragraph ending in {% endif %} still ends there, and the
-    empty lines that tags alone on a line leave are dropped."""
+    empty lines that tags alone on a line leave are dropped. One environment per register: compiled
+    templates are kept, a register template is read again when its file changes."""
     base = environment()
-    env = base.overlay(loader=FunctionLoader(partial(_load, root)), trim_blocks=not wording)
+    env = base.overlay(loader=FunctionLoader(partial(_load, root)), trim_blocks=not wording, auto_reload=True)
     env.filters = {**base.filters, "clause": clause, "sentence": sentence, "cn_num": cn_num}
     env.globals = {**base.globals, "refuse": _refused_in_template}
     return env

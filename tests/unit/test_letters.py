@@ -376,3 +376,13 @@ def test_register_text_is_data_not_template_code(tmp_path):
     assert "&lt;b&gt;" in html and "<b>" not in html
     out = render_letter(text, "md", None).decode()
     assert r"\*\*粗体\*\*" in out and "&lt;b&gt;" in out
+
+
+def test_a_changed_register_template_is_read_again(overridden, example):
+    override(overridden, "reply.txt.j2", "{% set title = '甲' %}第一版\n")
+    assert make(example, "YSQ-2024-0012", "reply", root=overridden)[1].paragraphs == ["第一版"]
+    override(overridden, "reply.txt.j2", "{% set title = '乙' %}第二版，改过了\n")
+    _, text = make(example, "YSQ-2024-0012", "reply", root=overridden)
+    assert (text.title, text.paragraphs) == ("乙", ["第二版，改过了"])
+    (overridden / "templates" / "letters" / "reply.txt.j2").unlink()
+    assert make(example, "YSQ-2024-0012", "reply", root=overridden)[1].template == "govdisc"
