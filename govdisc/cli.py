@@ -720,7 +720,7 @@ class LetterKind(str, Enum):
 
 @app.command()
 def letter(
-    record_id: Annotated[str, typer.Argument(help="申请编号，如 YSQ-2024-0007")],
+    record_id: Annotated[str, typer.Argument(metavar="RECORD_ID", help="申请编号，如 YSQ-2024-0007")],
     kind: Annotated[LetterKind, typer.Argument(metavar="KIND", help="correction 补正告知书 | extension 延长答复期限告知书 | "
         "consultation 征求意见函 | third_party_notice 告知第三方书 | deferral 延迟答复告知书 | fee 收费通知书 | reply 答复书")],
     fmt: ReportFormatOpt = None,
