@@ -877,7 +877,7 @@ def event(
         "consultation_sent | consultation_answered | extension | deferral | fee_notice | fee_paid | "
         "third_party_notice | reply | release | press_conference | follow_up")],
     on: Annotated[Optional[str], typer.Option("--date", help="事件日期 YYYY-MM-DD（申请事件必填）")] = None,
-    days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="延长工作日数（extension，≤20）；补正期限（correction_notice，工作日）")] = None,
     approved_by: Annotated[Optional[str], typer.Option("--approved-by", help="批准人（extension）")] = None,
     notified: Annotated[Optional[str], typer.Option("--notified", help="告知申请人日期（extension）")] = None,
     outcome: Annotated[Optional[str], typer.Option("--outcome", help="办理结果代码（reply）")] = None,
@@ -940,6 +940,81 @@ for _typer in (app, report_app, calendar_app, schema_app):
     for _info in _typer.registered_commands:
         if _info.cls is None or _info.cls is TyperCommand:
             _info.cls = HelpCommand
+class LetterKind(str, Enum):
+    correction = "correction"
+    extension = "extension"
+    consultation = "consultation"
+    third_party_notice = "third_party_notice"
+    deferral = "deferral"
+    fee = "fee"
+    reply = "reply"
+
+
+@app.command()
+def letter(
+    record_id: Annotated[str, typer.Argument(metavar="RECORD_ID", help="申请编号，如 YSQ-2024-0007")],
+    kind: Annotated[LetterKind, typer.Argument(metavar="KIND", help="correction 补正告知书 | extension 延长答复期限告知书 | "
+        "consultation 征求意见函 | third_party_notice 告知第三方书 | deferral 延迟答复告知书 | fee 收费通知书 | reply 答复书")],
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    on: Annotated[Optional[str], typer.Option("--date", help="成文日期 YYYY-MM-DD（默认为所告知事项的日期）")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help="收件人：申请人姓名或名称、第三方或机关名称（只印在信函上，不写入登记簿）")] = None,
+    nth: Annotated[Optional[int], typer.Option("--nth", help="同类事件有多个时用第几个（按日期，默认最后一个）")] = None,
+    record: Annotated[bool, typer.Option("--record", help="把发文字号和成文日期写入登记簿的对应事件或答复")] = False,
+    register: RegisterOpt = None,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """生成依申请公开的告知书、征求意见函、收费通知书或答复书（GB/T 9704 信函格式），日期取自期限引擎；--record 记入登记簿。"""
+    from govdisc.calendar import calendar_for
+    from govdisc.letters import LetterRefused, build_letter
+    from govdisc.render.letter import letter_text, letter_warnings, render_letter
+
+    lang_ = _lang(lang, no_color)
+    chosen = _report_format(fmt, output)
+    loaded = _load_for_reports(register, lang_)
+    try:
+        made = build_letter(loaded.records, loaded.config, calendar_for(loaded.config), record_id, kind.value,
+                            nth=nth, letter_date=_date(on, "--date"), to=to)
+        text = letter_text(made, loaded.root, seal=loaded.config.letter_seal)
+        data = render_letter(text, chosen, loaded.root)
+    except LetterRefused as exc:
+        fail(exc.zh, exc.en, 2 if exc.code == "invalid" else 1)
+        raise
+    plan = _plan_record(loaded.root, made, text.remedies) if record else None
+    _warn(letter_warnings(made, text, to), lang_)
+    _write_report(data, output)
+    if plan is not None:
+        _write_record(loaded.root, plan, made, lang_)
+
+
+def _plan_record(root: Path, made, remedies: list[str]):
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.letter import plan_record
+
+    try:
+        return plan_record(root, made, remedies)
+    except AuthoringError as exc:
+        fail(exc.zh, exc.en, 1)
+        raise
+
+
+def _write_record(root: Path, plan, made, lang_: str) -> None:
+    from govdisc.authoring.errors import AuthoringError
+    from govdisc.authoring.letter import write_record
+
+    try:
+        write_record(plan)
+    except AuthoringError as exc:
+        fail(exc.zh + "（信函已生成，但未记入登记簿）", exc.en + " (the letter was written, but not recorded)", 1)
+    rel = plan.path.relative_to(root).as_posix()
+    where = ".".join(str(p) for p in plan.pointer)
+    if plan.already:
+        err_console().print(f"{rel}: {where} already records {made.number}" if lang_ == "en"
+                            else f"{rel}：{where} 已记录 {made.number}，未重复写入", markup=False)
+    else:
+        err_console().print(f"{rel}: recorded {made.number} ({made.date}) at {where}" if lang_ == "en"
+                            else f"{rel}：已在 {where} 记录 {made.number}（{made.date}）", markup=False)
 
 
 def main() -> None:

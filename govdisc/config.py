@@ -15,6 +15,8 @@ DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
 MIN_FILE_BYTES_LIMIT = 64 * 1024
 #: what `govdisc init` writes for the agency when --agency is not given; `check` flags it (REG023)
 PLACEHOLDER_AGENCY = "（请填写机关全称）"
+#: 发文字号 of a letter when govdisc.yaml sets no `letters.number` (GB/T 9704: 代字〔年份〕序号号)
+DEFAULT_LETTER_NUMBER = "{agency}依申请公开{kind}〔{year}〕{seq}号"
 
 
 @dataclass(slots=True)
@@ -74,6 +76,15 @@ class Config:
     archive_due: str = "06-30"
     #: readings of the implementation measures where their words allow two (govdisc.measures)
     measures: Measures = field(default_factory=Measures)
+    #: letters (govdisc letter): number pattern, per-kind patterns, 落款, contact line, how to pay
+    #: a fee, the correction period (working days) and whether Word letters mark the seal
+    letter_number: str = DEFAULT_LETTER_NUMBER
+    letter_numbers: dict[str, str] = field(default_factory=dict)
+    letter_issuer: str = ""
+    letter_contact: str = ""
+    letter_fee_payment: str = ""
+    letter_correction_days: int = 15
+    letter_seal: bool = True
 
     @property
     def department_ids(self) -> set[str]:
@@ -128,6 +139,7 @@ class Config:
         cfg.remedy_litigation = _str(remedies.get("litigation")).strip()
         if isinstance(data.get("archive_due"), str):
             cfg.archive_due = data["archive_due"]
+        _letters(cfg, data.get("letters"))
         limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
         cap = limits.get("max_file_bytes")
         if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:
@@ -153,6 +165,25 @@ def _measures(data: Any) -> Measures:
     if isinstance(hours, int) and not isinstance(hours, bool) and hours > 0:
         out.key_matter_release_hours = hours
     return out
+
+
+def _letters(cfg: Config, letters: Any) -> None:
+    """The `letters:` block (the schema reports wrong values; they are left at the defaults)."""
+    if not isinstance(letters, dict):
+        return
+    if isinstance(letters.get("number"), str) and letters["number"].strip():
+        cfg.letter_number = letters["number"].strip()
+    numbers = letters.get("numbers")
+    if isinstance(numbers, dict):
+        cfg.letter_numbers = {str(k): v.strip() for k, v in numbers.items() if isinstance(v, str) and v.strip()}
+    cfg.letter_issuer = _str(letters.get("issuer")).strip()
+    cfg.letter_contact = _str(letters.get("contact")).strip()
+    cfg.letter_fee_payment = _str(letters.get("fee_payment")).strip()
+    days = letters.get("correction_days")
+    if isinstance(days, int) and not isinstance(days, bool) and days >= 1:
+        cfg.letter_correction_days = days
+    if isinstance(letters.get("seal"), bool):
+        cfg.letter_seal = letters["seal"]
 
 
 def _str(value: Any) -> str:

@@ -109,7 +109,6 @@ EN: dict[str, str] = {
         "release); checks the order and prints the new reply deadline.",
     "申请或舆情编号，如 YSQ-2024-0007": "application or opinion id, e.g. YSQ-2024-0007",
     "事件日期 YYYY-MM-DD（申请事件必填）": "date of the event YYYY-MM-DD (required for applications)",
-    "延长工作日数（extension，≤20）": "working days of the extension (extension, at most 20)",
     "批准人（extension）": "who approved it (extension)",
     "告知申请人日期（extension）": "date the applicant was told (extension)",
     "办理结果代码（reply）": "outcome code (reply)",
@@ -174,6 +173,21 @@ EN: dict[str, str] = {
         "Render the year-end self-inspection: applications handled, withheld information re-examined, frequently "
         "requested information, catalogs, interpretations and opinion responses, leadership duties, open problems.",
     "有文件未能读取时仍然生成（报告属性中注明）": "render even when files could not be read (recorded in the properties)",
+    "延长工作日数（extension，≤20）；补正期限（correction_notice，工作日）":
+        "working days of the extension (extension, ≤20); the correction period (correction_notice, working days)",
+    "生成依申请公开的告知书、征求意见函、收费通知书或答复书（GB/T 9704 信函格式），日期取自期限引擎；--record 记入登记簿。":
+        "Render a notice, consultation letter, fee notice or reply letter of an application (GB/T 9704 letter "
+        "layout), its dates from the deadline engine; --record writes it into the register.",
+    "申请编号，如 YSQ-2024-0007": "the application's id, e.g. YSQ-2024-0007",
+    "correction 补正告知书 | extension 延长答复期限告知书 | consultation 征求意见函 | third_party_notice 告知第三方书 | deferral 延迟答复告知书 | fee 收费通知书 | reply 答复书":
+        "correction (notice to correct) | extension (extended deadline) | consultation (consultation letter) | "
+        "third_party_notice (notice to a third party) | deferral (deferred reply) | fee (fee notice) | reply (reply letter)",
+    "成文日期 YYYY-MM-DD（默认为所告知事项的日期）": "the letter's date YYYY-MM-DD (default: the date of the fact it tells of)",
+    "收件人：申请人姓名或名称、第三方或机关名称（只印在信函上，不写入登记簿）":
+        "addressee: the applicant's name, the third party or the agency (printed on the letter only, never written "
+        "into the register)",
+    "同类事件有多个时用第几个（按日期，默认最后一个）": "which of several events of that type, in date order (default the last)",
+    "把发文字号和成文日期写入登记簿的对应事件或答复": "write the letter's number and date into the event or reply it tells of",
 }
 
 #: Typer's and click's own words in a help text → Chinese (regular expression, replacement)

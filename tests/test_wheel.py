@@ -48,3 +48,13 @@ def test_installed_check_from_an_unrelated_folder(installed, tmp_path):
     assert json.loads(res.stdout)["summary"]["records"] >= 100
     res = subprocess.run([str(exe), "rules", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert res.returncode == 0 and len(json.loads(res.stdout)) >= 35
+
+
+def test_installed_letter_uses_the_shipped_wording(installed, tmp_path):
+    exe = installed / "venv" / "bin" / "govdisc"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
+    out = tmp_path / "reply.docx"
+    res = subprocess.run([str(exe), "letter", "YSQ-2024-0012", "reply", "--register", str(ROOT / "register"),
+                          "-o", str(out)], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert res.returncode == 0, res.stderr
+    assert zipfile.ZipFile(out).read("word/document.xml").decode().count("政府信息公开申请答复书") == 1

@@ -311,6 +311,15 @@ def make_config() -> None:
         "#18": "“五公开”按全局各部门目录合计判断；重大决策议题一律决策前公开草案（不限于党组会）。",
         "#19": "不属特别重大、重大突发事件的重点事项舆情，发现后24小时内发布信息（《实施办法》第（六）项第4目“要及时发布信息”）。",
         "measures": {"catalog_timing": "next_year", "five_openness": "agency", "key_matter_release_hours": 24},
+        "#20": "告知书、征求意见函、收费通知书和答复书（govdisc letter）：发文字号为 代字〔年份〕顺序号号，",
+        "#21": "{kind} 为信函种类简称（补、延、征、告、迟、费、答），顺序号按年度从登记簿已记录的信函续编。",
+        "letters": {
+            "number": "云岭新广公开{kind}〔{year}〕{seq}号",
+            "contact": "联系人：局办公室　联系电话：0871-63210000",
+            "fee_payment": "通过云岭省非税收入缴款平台缴纳（缴款码随本通知送达），或者到本局政务服务窗口缴纳",
+            "#0": "补正告知书给予申请人的补正期限（工作日）；个别申请可在 correction_notice 事件中用 days 另定。",
+            "correction_days": 15,
+        },
     }
     write("govdisc.yaml", data, [
         f"{AGENCY} 政务公开登记簿 —— 总配置",
@@ -997,6 +1006,7 @@ APPS = [
          handler="gbc", topics=["有线电视收费"],
          summary="申请公开青岚州白石县有线电视基本收视维护费收费标准的审批文件",
          reply=(8, "not_held", [], "该收费标准由州（市）价格主管部门按权限制定，本局未制作或获取该审批文件，已告知向青岚州发展和改革委员会咨询"),
+         expl="该收费标准由州（市）价格主管部门按照权限制定，本机关没有制作或者获取相关审批文件",
          organ=("青岚州发展和改革委员会", "青岚州政务服务中心政府信息公开窗口，电话 0879-2123123")),
     dict(n=5, recv="2024-02-27", ch="fax", kind="legal_services", ref="A-2024-005",
          handler="dyc", topics=["电影市场执法"],
@@ -1016,11 +1026,13 @@ APPS = [
     dict(n=7, recv="2024-03-22", ch="in_person", kind="natural_person", ref="A-2024-007",
          handler="cbc", topics=["出版物"],
          summary="要求提供《云岭新闻出版广电年鉴（2023）》纸质本一册",
-         reply=(3, "publication", [], "该年鉴为公开出版物，已告知可在省图书馆查阅或通过新华书店购买")),
+         reply=(3, "publication", [], "该年鉴为公开出版物，已告知可在省图书馆查阅或通过新华书店购买"),
+         expl="该年鉴可以到云岭省图书馆查阅，或者通过新华书店等发行渠道购买"),
     dict(n=8, recv="2024-03-26", ch="mail_unsigned", sub="2024-03-21", kind="natural_person", ref="A-2024-008",
          handler="zhyw", topics=["有线电视服务投诉"],
          summary="来信反映所住小区有线电视信号长期中断、缴费后不予退费，要求公开对运营商的查处结果并处理相关人员",
          reply=(5, "complaint", [], "来信实为投诉举报，已告知通过96128热线、12345热线反映，并将线索转青岚州文化和旅游局（广电）核查处理"),
+         expl="有线电视信号中断和退费问题，您可以拨打96128广播电视服务热线或者12345政务服务便民热线反映",
          comment="平信寄达，当日电话与申请人确认收到申请。"),
     dict(n=9, recv="2024-04-01", ch="online", sub="2024-03-30", kind="research", ref="A-2024-009",
          handler="rsc", topics=["干部考核"],
@@ -1068,7 +1080,7 @@ APPS = [
     dict(n=17, recv="2024-06-04", ch="online", kind="natural_person", ref="A-2024-017",
          handler="gbc", topics=[],
          summary="申请公开“你局关于我家所在片区的所有文件和处理意见”",
-         events=[("correction_notice", 3, {"note": "请说明所需信息的名称、文号或所涉事项、时间范围等特征性描述，补正期限10个工作日"}),
+         events=[("correction_notice", 3, {"days": 10, "note": "所需信息的名称、文号或者所涉事项、时间范围等便于查询的特征性描述"}),
                  ("correction_received", 8, {"note": "补正内容为“与本人家庭有关的所有广电文件”，仍未说明具体事项"})],
          reply=(16, "still_unclear", [], "补正后申请内容仍不明确，无法确定所需政府信息，依据《条例》第三十条告知申请人")),
     dict(n=18, recv="2024-06-13", ch="online", kind="business", ref="A-2024-018",
@@ -1078,7 +1090,8 @@ APPS = [
     dict(n=19, recv="2024-06-19", ch="online", kind="natural_person", ref="A-2024-012",
          handler="gbc", topics=["广播电视台站"],
          summary="再次申请公开全省广播电视发射台站的经纬度坐标、发射频率和备用电源配置",
-         reply=(4, "duplicate", [], "与申请人2024年4月24日提出的申请（YSQ-2024-0012）内容相同，已作出答复，依据《条例》第三十六条第（六）项不予重复处理")),
+         reply=(4, "duplicate", [], "与申请人2024年4月24日提出的申请（YSQ-2024-0012）内容相同，已作出答复，依据《条例》第三十六条第（六）项不予重复处理"),
+         expl="本机关已于2024年5月10日对您2024年4月24日提出的相同申请（登记编号：YSQ-2024-0012）作出答复"),
     dict(n=20, recv="2024-06-28", ch="mail_unsigned", sub="2024-06-24", kind="natural_person", ref="A-2024-020",
          handler="zhyw", topics=["发文稿纸"],
          summary="一次寄来46份申请，要求公开2000年以来本局每一份发文的发文稿纸、签发单及附件",
@@ -1090,7 +1103,7 @@ APPS = [
     dict(n=22, recv="2024-07-11", ch="fax", kind="business", ref="A-2024-022",
          handler="cbc", topics=["出版物经营许可"],
          summary="申请复制2018年至2024年本局作出的全部出版物零售单位许可决定书纸质件（约160页）",
-         events=[("fee_notice", 3, {"amount": 1900, "note": "按量计收：31—100页10元/页，101—160页20元/页，缴费期限为收到通知次日起20个工作日"}),
+         events=[("fee_notice", 3, {"amount": 1900, "note": "按量计收，31—100页10元/页，101—160页20元/页"}),
                  ("extension", 15, {"days": 15, "approved_by": HEAD, "note": "申请人缴费期限尚未届满，经批准延长答复期限"})],
          reply=(25, "no_fee", [], "申请人逾期未按收费通知缴纳信息处理费，视为放弃申请，本局不再处理")),
     dict(n=23, recv="2024-07-17", ch="online", kind="natural_person", ref="A-2024-023",
@@ -1106,16 +1119,17 @@ APPS = [
     dict(n=25, recv="2024-08-07", ch="online", kind="natural_person", ref="A-2024-025",
          handler="dyc", topics=["电影票房"],
          summary="申请公开2024年暑期档全省各影院票房分账比例",
-         reply=(3, "other", [], "申请人于2024年8月9日通过原渠道书面撤回申请，本局终止办理")),
+         reply=(3, "other", [], "申请人于2024年8月9日通过原渠道书面撤回申请，本局终止办理"),
+         expl="您已于2024年8月9日书面撤回该申请，本机关终止办理"),
     dict(n=26, recv="2024-08-20", ch="mail_signed", sub="2024-08-15", kind="research", ref="A-2024-026",
          handler="cbc", topics=["出版物市场"],
          summary="申请公开“全省出版行业的相关数据”",
-         events=[("correction_notice", 3, {"note": "请明确所需数据的具体内容、年份和统计口径，补正期限为收到本告知书之日起10个工作日"})],
+         events=[("correction_notice", 3, {"days": 10, "note": "所需数据的具体内容、所属年份和统计口径"})],
          reply=(17, "no_correction", [], "申请人逾期未补正且未说明正当理由，视为放弃申请，本局不再处理")),
     dict(n=27, recv="2024-09-05", ch="online", kind="business", ref="A-2024-027",
          handler="bgs", topics=["部门预算"],
          summary="申请提供本局2024年部门预算中政府购买服务项目明细纸质件（共40页）",
-         events=[("fee_notice", 3, {"amount": 100, "note": "按量计收：超出30页部分10页，10元/页"}),
+         events=[("fee_notice", 3, {"amount": 100, "note": "按量计收，超出30页的10页按10元/页计"}),
                  ("fee_paid", 6)],
          reply=(9, "disclosed", [], "收到信息处理费后邮寄纸质件"),
          form=("paper", "paper", None)),
@@ -1123,6 +1137,7 @@ APPS = [
          handler="xxzx", topics=["政务新媒体"], docs=["云岭新广办〔2024〕31号"],
          summary="申请公开局政务新媒体账号名录及管理办法",
          reply=(5, "disclosed", [], "账号名录和管理办法均已主动公开，告知获取网址"),
+         expl="登录本局门户网站“政府信息公开—政务新媒体”栏目查阅、下载",
          form=("any", "website", None)),
     dict(n=29, recv="2024-10-16", ch="in_person", kind="natural_person", ref="A-2024-029",
          handler="gbc", topics=["应急广播"], docs=["云岭新广发〔2024〕20号"],
@@ -1133,7 +1148,7 @@ APPS = [
          summary="申请公开2021年至2024年全省卫星电视广播地面接收设施安装服务机构许可及年度检查情况",
          events=[("extension", 17, {"days": 20, "approved_by": HEAD, "note": "涉及四个年度的档案调取和汇总，经批准延长答复期限20个工作日"})],
          reply=(30, "disclosed", [], "提供2021—2024年许可及年检情况汇总表"),
-         form=("paper", "electronic", "四个年度的汇总表及附件共300余页，复制纸质件成本过高，依据《条例》第四十条以电子数据（光盘）提供")),
+         form=("paper", "electronic", "四个年度的汇总表及附件共300余页，复制纸质件成本过高")),
     dict(n=31, recv="2024-11-07", ch="online", kind="other", ref="A-2024-031",
          handler="zhyw", topics=["公益广告"], docs=["云岭新广办〔2024〕26号"],
          summary="申请公开2024年度广播电视公益广告扶持项目的评审标准、入选名单和扶持金额",
@@ -1169,6 +1184,7 @@ APPS = [
          handler="dyc", topics=["电影放映许可"],
          summary="申请公开澜川市某影城2019年设立时的消防验收意见",
          reply=(9, "not_held", [], "消防验收由住房和城乡建设部门负责，本局不掌握，已告知向澜川市住房和城乡建设局申请"),
+         expl="建设工程消防验收由住房和城乡建设主管部门负责，本机关没有制作或者保存相关信息",
          organ=("澜川市住房和城乡建设局", "澜川市住房和城乡建设局办公室，电话 0871-63201234"),
          comment="年底收到，跨年办理，结转2025年。"),
     # ================================================================ 2025
@@ -1206,7 +1222,8 @@ APPS = [
     dict(n=7, recv="2025-03-07", ch="in_person", kind="natural_person", ref="A-2025-007",
          handler="cbc", topics=["出版物"],
          summary="要求提供已正式出版的《云岭省农家书屋推荐书目（2025）》",
-         reply=(2, "publication", [], "该书目为公开出版物，已告知购买和借阅途径")),
+         reply=(2, "publication", [], "该书目为公开出版物，已告知购买和借阅途径"),
+         expl="该书目可以通过新华书店等发行渠道购买，或者到公共图书馆借阅"),
     dict(n=8, recv="2025-03-12", ch="mail_unsigned", sub="2025-03-07", kind="natural_person", ref="A-2025-008",
          handler="gbc", topics=["有线电视服务投诉"],
          summary="来信举报某县有线电视公司强制用户更换高清机顶盒并收取费用，要求公开处理结果",
@@ -1256,7 +1273,7 @@ APPS = [
     dict(n=17, recv="2025-05-27", ch="online", kind="natural_person", ref="A-2025-017",
          handler="zcfg", topics=[],
          summary="申请公开“涉及本人权益的所有规定和内部文件”",
-         events=[("correction_notice", 3, {"note": "请说明所需信息的名称、文号或具体事项，补正期限10个工作日"}),
+         events=[("correction_notice", 3, {"days": 10, "note": "所需信息的名称、文号或者具体事项"}),
                  ("correction_received", 7, {"note": "补正后仍为“所有涉及本人的规定”"})],
          reply=(15, "still_unclear", [], "补正后申请内容仍不明确，已告知申请人")),
     dict(n=18, recv="2025-06-10", ch="online", kind="business", ref="A-2025-018",
@@ -1278,7 +1295,7 @@ APPS = [
     dict(n=22, recv="2025-07-10", ch="fax", kind="business", ref="A-2025-022",
          handler="zhyw", topics=["统计年报"],
          summary="申请复制2015—2024年全省广播电视行业统计年报纸质件（约240页）",
-         events=[("fee_notice", 3, {"amount": 4300, "note": "按量计收：31—100页10元/页，101—200页20元/页，201—240页40元/页"}),
+         events=[("fee_notice", 3, {"amount": 4300, "note": "按量计收，31—100页10元/页，101—200页20元/页，201—240页40元/页"}),
                  ("extension", 16, {"days": 15, "approved_by": HEAD, "note": "缴费期限尚未届满，经批准延长答复期限"})],
          reply=(25, "no_fee", [], "申请人逾期未缴纳信息处理费，视为放弃申请")),
     dict(n=23, recv="2025-07-16", ch="online", kind="natural_person", ref="A-2025-023",
@@ -1292,23 +1309,24 @@ APPS = [
          summary="申请公开某影城放映许可变更的现场核查结论和消防安全整改情况",
          events=[("consultation_sent", 2, dict(TP, delivered=1, note="书面征求该影城意见")),
                  ("consultation_answered", 10, {"objection": True, "note": "影城不同意公开，认为核查结论影响经营"}),
-                 ("third_party_notice", 11, {"note": "核查结论涉及观众人身安全，不公开可能对公共利益造成重大影响，决定公开，已将公开内容和理由书面告知影城"})],
+                 ("third_party_notice", 11, {"note": "现场核查结论和消防安全整改情况涉及观众人身安全，属于公众需要广泛知晓的信息"})],
          reply=(13, "disclosed", [], "影城不同意公开，但核查结论和整改情况涉及公共安全，依据《条例》第三十二条决定公开并已书面告知第三方"),
          form=("paper", "paper", None),
          comment="第三方不同意公开，本局认为不公开可能对公共利益造成重大影响，决定公开并事先书面告知第三方（《条例》第三十二条）。"),
     dict(n=25, recv="2025-08-05", ch="online", kind="natural_person", ref="A-2025-025",
          handler="xxzx", topics=["门户网站"],
          summary="以政府信息公开申请形式咨询门户网站政策文件智能检索功能的使用方法",
-         reply=(3, "other", [], "经电话沟通，申请人确认仅为咨询，已予解答，不再作为政府信息公开申请处理")),
+         reply=(3, "other", [], "经电话沟通，申请人确认仅为咨询，已予解答，不再作为政府信息公开申请处理"),
+         expl="经电话沟通，您确认所提事项仅为咨询，本机关已予解答，不再作为政府信息公开申请处理"),
     dict(n=26, recv="2025-08-20", ch="mail_signed", sub="2025-08-15", kind="research", ref="A-2025-026",
          handler="cbc", topics=["出版物市场"],
          summary="申请公开“近年来出版物市场的有关情况”",
-         events=[("correction_notice", 2, {"note": "请明确所需信息的具体内容和年份，补正期限为收到本告知书之日起10个工作日"})],
+         events=[("correction_notice", 2, {"days": 10, "note": "所需信息的具体内容和所属年份"})],
          reply=(16, "no_correction", [], "申请人逾期未补正，视为放弃申请")),
     dict(n=27, recv="2025-09-04", ch="online", kind="business", ref="A-2025-027",
          handler="bgs", topics=["部门决算"],
          summary="申请提供本局2024年部门决算中项目支出绩效自评报告纸质件（共48页）",
-         events=[("fee_notice", 2, {"amount": 180, "note": "按量计收：超出30页部分18页，10元/页"}),
+         events=[("fee_notice", 2, {"amount": 180, "note": "按量计收，超出30页的18页按10元/页计"}),
                  ("fee_paid", 5)],
          reply=(8, "disclosed", [], "收到信息处理费后邮寄纸质件"),
          form=("paper", "paper", None)),
@@ -1324,7 +1342,7 @@ APPS = [
     dict(n=30, recv="2025-10-21", ch="online", kind="business", ref="A-2025-030",
          handler="gbc", topics=["卫星地面接收设施"], docs=["云岭新广规〔2025〕1号"],
          summary="申请公开2022年以来各州市卫星地面接收设施安装服务机构的许可、注销和监督检查情况",
-         events=[("correction_notice", 3, {"note": "请明确所需“监督检查情况”的具体内容，补正期限为10个工作日"}),
+         events=[("correction_notice", 3, {"days": 10, "note": "所需“监督检查情况”的具体内容，例如许可、注销数量或者年度抽查结果"}),
                  ("correction_received", 6, {"note": "申请人补正为许可、注销数量和年度抽查结果"}),
                  ("consultation_sent", 8, dict(AG, note="年度抽查系与省市场监管局联合开展，书面征求其意见")),
                  ("consultation_answered", 14, {"note": "省市场监管局书面同意公开"}),
@@ -1377,8 +1395,45 @@ def archive_date(reply: date, n: int) -> date:
     return add_wd(date(2026, 1, 12), n % 10)
 
 
+#: from this day on the office records its letters in the register (govdisc letter --record)
+LETTERS_FROM = date(2025, 7, 1)
+#: letter-bearing event → the short name in the number ({kind})
+LETTER_EVENTS = {"correction_notice": "补", "extension": "延", "consultation_sent": "征",
+                 "third_party_notice": "告", "deferral": "迟", "fee_notice": "费"}
+LETTER_NUMBER = "云岭新广公开{kind}〔{year}〕{seq}号"
+
+
+def record_letters(apps: list[dict]) -> None:
+    """Number the letters of the applications received since LETTERS_FROM in the order they were
+    dated, one sequence per kind and year, and record them as `letter --record` does."""
+    items = []
+    for data in apps:
+        for ev in data.get("events", []):
+            if ev["type"] in LETTER_EVENTS:
+                items.append((ev.get("notified", ev["date"]), data["id"], LETTER_EVENTS[ev["type"]], ev))
+        items.append((data["reply"]["date"], data["id"], "答", data["reply"]))
+    seq: dict[tuple[str, int], int] = {}
+    for day, _, short, holder in sorted(items, key=lambda t: (t[0], t[1], t[2])):
+        seq[(short, day.year)] = seq.get((short, day.year), 0) + 1
+        letter = Flow(no=LETTER_NUMBER.format(kind=short, year=day.year, seq=seq[(short, day.year)]), date=day)
+        if short != "答":
+            holder["letter"] = letter
+            continue
+        told = ["reconsideration", "litigation"]  # the default reply wording names the organ and the court
+        letter["remedies"] = told
+        reply = dict(holder)
+        holder.clear()
+        for k, v in reply.items():
+            if k == "note":
+                holder.setdefault("remedies", told)
+                holder["letter"] = letter
+            holder[k] = v
+
+
 def make_applications() -> None:
     seen_dirs: set[str] = set()
+    lettered: list[dict] = []
+    pending: list[tuple[str, dict, list[str] | None]] = []
     for a in APPS:
         recv = D(a["recv"])
         assert is_wd(recv), a
@@ -1460,6 +1515,8 @@ def make_applications() -> None:
                 reply["form_reason"] = form[2]
         if outcome != "other":  # every decision tells the applicant how to challenge it
             reply["remedies"] = ["reconsideration", "litigation"]
+        if a.get("expl"):  # what the reply letter tells the applicant (note stays internal)
+            reply["explanation"] = a["expl"]
         reply["note"] = note
         data["reply"] = reply
         if a.get("review"):
@@ -1528,6 +1585,11 @@ def make_applications() -> None:
                 "events 按时间顺序记录补正、征求意见、延期、收费等环节；reply.outcome 对应年度报告第三部分表格各行。",
                 "",
             ]
+        if recv >= LETTERS_FROM:
+            lettered.append(data)
+        pending.append((fname, data, header))
+    record_letters(lettered)
+    for fname, data, header in pending:
         write(fname, data, header)
 
 

@@ -53,7 +53,7 @@ EVENT_TYPES = APPLICATION_EVENTS + OPINION_EVENTS
 
 #: Options each event type takes: required, optional (function parameter names).
 OPTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "correction_notice": ((), ("note",)),
+    "correction_notice": ((), ("days", "note")),
     "correction_received": ((), ("note",)),
     "consultation_sent": (("party",), ("written", "delivered", "note")),
     "consultation_answered": ((), ("objection", "note")),
@@ -190,6 +190,25 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
                      f"{record_id} is an {kind}; {event_type} does not apply. Use one of: {', '.join(wanted)}",
                      "invalid")
     config, _ = load_config(root)
+    raw, bom, text, data = read_record_file(path)
+    rel = path.relative_to(root).as_posix()
+    cal = calendar_for(config)
+    record = Record(kind, rel, data)
+    if kind == "application":
+        change, warnings = check_application_event(record, event_type, event_date, given, config, cal, today)
+    else:
+        change, warnings = check_opinion_event(record, event_type, event_date, given, config, today)
+    new_text, method = apply_change(text, kind, change)
+    new_data = _verify(text, new_text, data, change, kind)
+    write_record_file(path, raw, bom, new_text)
+    result = EventResult(path, record_id, kind, event_type, change.written, method, warnings=warnings)
+    _deadlines(result, Record(kind, rel, new_data), config, cal, today)
+    return result
+
+
+def read_record_file(path: Path) -> tuple[bytes, bool, str, dict]:
+    """(raw bytes, had a BOM, text, data) of a record file to edit; refused unless it is UTF-8
+    and parses as a mapping."""
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
@@ -200,24 +219,17 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
     if err is not None or not isinstance(data, dict):
         raise refuse(f"{path.name} 无法解析（第 {err.line if err else 1} 行），请先运行 govdisc check 修正",
                      f"{path.name} does not parse (line {err.line if err else 1}); fix it first (govdisc check)")
-    rel = path.relative_to(root).as_posix()
-    cal = calendar_for(config)
-    record = Record(kind, rel, data)
-    if kind == "application":
-        change, warnings = check_application_event(record, event_type, event_date, given, config, cal, today)
-    else:
-        change, warnings = check_opinion_event(record, event_type, event_date, given, config, today)
-    new_text, method = apply_change(text, kind, change)
-    new_data = _verify(text, new_text, data, change, kind)
+    return raw, bom, text, data
+
+
+def write_record_file(path: Path, raw: bytes, bom: bool, new_text: str) -> None:
+    """Write the edited text atomically, only if the file still holds `raw` (else refused)."""
     out = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
     try:
         write_bytes(path, out, expected=raw)
     except ChangedSinceRead:
         raise refuse(f"{path.name} 在读取后被修改，未写入；请重新运行", f"{path.name} changed while we worked; "
                      "nothing written, run again", "conflict") from None
-    result = EventResult(path, record_id, kind, event_type, change.written, method, warnings=warnings)
-    _deadlines(result, Record(kind, rel, new_data), config, cal, today)
-    return result
 
 
 def _check_options(event_type: str, given: dict[str, Any]) -> None:
@@ -318,6 +330,12 @@ def check_application_event(rec: Record, event_type: str, d: date | None, given:
         if due is not None and d > due:
             warnings.append((f"补正告知晚于收到申请后7个工作日（{due}），govdisc check 会报告（《条例》第三十条）",
                              f"the correction notice is later than 7 working days after receipt ({due}); check will report it"))
+        if "days" in given:  # the period allowed for the correction (Art. 30 合理的补正期限), for the letter
+            days = given["days"]
+            if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 60:
+                raise refuse(f"--days（补正期限）应为1至60的工作日数，收到 {days}",
+                             f"--days (the correction period) must be 1 to 60 working days, got {days}", "invalid")
+            ev["days"] = days
     elif event_type == "correction_received":
         notices = dates("correction_notice", d)
         if not notices:
@@ -765,10 +783,7 @@ def roundtrip(text: str, tree: Any, kind: str, change: Change) -> str:
     """The change made on the round-trip tree and dumped in the file's own indentation."""
     if not isinstance(tree, CommentedMap):
         raise refuse("文件顶层不是映射，无法追加", "the file's top level is not a mapping")
-    plain = text.splitlines()
-    indent = detect_indent(tree, plain)
-    yaml = rt_yaml()
-    yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
+    indent = detect_indent(tree, text.splitlines())
     if change.op == "append":
         seq = tree.get(change.key)
         if not isinstance(seq, CommentedSeq):
@@ -801,13 +816,21 @@ def roundtrip(text: str, tree: Any, kind: str, change: Change) -> str:
                 tree[change.key] = m
             else:
                 _set_key(tree, kind, change.key, m)
+    return dump_guarded(text, tree, change.key, indent)
+
+
+def dump_guarded(text: str, tree: CommentedMap, key: str, indent) -> str:
+    """The changed tree dumped in the file's indentation and line endings, accepted only when no
+    line outside `key`'s block changed (else refused)."""
+    yaml = rt_yaml()
+    yaml.indent(mapping=indent.mapping, sequence=indent.sequence, offset=indent.offset)
     buf = io.StringIO()
     yaml.dump(tree, buf)
     out = buf.getvalue()
     nl = newline_of(text)
     if nl != "\n":
         out = out.replace("\n", nl)
-    _guard_roundtrip(text, out, tree, change.key)
+    _guard_roundtrip(text, out, tree, key)
     return out
 
 
@@ -858,6 +881,11 @@ def _verify(old_text: str, new_text: str, old_data: dict, change: Change, kind: 
     else:
         cur = expected.get(change.key)
         expected[change.key] = {**(cur if isinstance(cur, dict) else {}), **change.written}
+    return read_back(new_text, expected, old_data, kind)
+
+
+def read_back(new_text: str, expected: dict, old_data: dict, kind: str) -> dict:
+    """The edited text must read back as `expected` and add no schema problem (else refused)."""
     got, err = load_text(new_text)
     if err is not None or got != expected:
         raise refuse("内部错误：写入结果与预期不符，未写入任何内容（请报告此问题）",

@@ -25,6 +25,7 @@ fixed timestamp, so two builds of the same register at the same as-of date are b
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from datetime import date, datetime, timezone
 from xml.sax.saxutils import escape
@@ -305,15 +306,20 @@ class WordWriter:
         """A table title, centred, bold, kept with the table."""
         self.paragraph(text, indent=False, align="center", bold=True, keep_with_next=True)
 
-    def signature(self, name: str, day: str) -> None:
+    def signature(self, name: str, day: str, centred: bool = False):
         """The 落款: the issuing body and the date, right-aligned four characters from the margin,
         one blank line below the text, never alone on a page: the text's last paragraph (or the
-        last row of a closing table) stays with it."""
+        last row of a closing table) stays with it. `centred`: the body's name centred over the
+        date instead (GB/T 9704-2012 §7.3.5.1, a document under seal). Returns the name's paragraph."""
         self._keep_last_with_next()
         self.paragraph("", indent=False, keep_with_next=True)
-        for text, keep in ((name, True), (day, False)):
+        shift = (text_width(day) - text_width(name)) / 2 if centred else 0.0
+        out = None
+        for text, keep, right in ((name, True, max(4 + shift, 0.0)), (day, False, 4.0)):
             p = self.paragraph(text, indent=False, align="right", keep_with_next=keep)
-            p.paragraph_format.right_indent = Pt(4 * BODY_PT)
+            p.paragraph_format.right_indent = Pt(right * BODY_PT)
+            out = out or p
+        return out
 
     def _keep_last_with_next(self) -> None:
         """Keep-with-next on the body's last paragraph; when that is the gap after a table, on
@@ -407,6 +413,11 @@ class WordWriter:
         raw = io.BytesIO()
         self.doc.save(raw)
         return normalise_zip(raw.getvalue(), self.as_of)
+
+
+def text_width(text: str) -> float:
+    """Width of a line in characters of its size: CJK and full-width forms 1, digits and Latin ½."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 0.5 for c in text)
 
 
 def normalise_zip(data: bytes, day: date) -> bytes:

@@ -1199,3 +1199,35 @@ def withheld_part_unlisted(rec: Record) -> Iterator[Hit]:
         code = part.get("exemption") if isinstance(part, dict) else None
         if isinstance(code, str) and code not in listed:
             yield hit(rec, ("reply", "withheld", i, "exemption"), part=str(part.get("part", "")), code=code)
+
+
+@rule(
+    "APP035", "warning",
+    title=("已记录的答复书未告知救济途径", "Recorded reply letter without notice of remedies"),
+    message=("答复书 {no}（{date}）没有告知{missing}（reply.letter.remedies）",
+             "the reply letter {no} of {date} does not tell of {missing_en} (reply.letter.remedies)"),
+    basis=("《条例》第五十一条：可以依法申请行政复议或者提起行政诉讼；《实施办法》二（七）：引导公众正确行使申请权和救济权。"
+           "答复书写明行政复议机关和管辖法院是本机关做法；只检查已记录的答复书（govdisc letter --record 记录其中实际写明的救济途径）"),
+    hint=("用 govdisc letter 编号 reply 重新生成答复书（默认措辞写明 govdisc.yaml remedies 中的复议机关和法院；自定义模板须保留该段），"
+          "更正后补发并记录；手工记录的答复书写明 remedies: [reconsideration, litigation]。",
+          "Regenerate the letter with govdisc letter ID reply (the default wording names the organ and the court of "
+          "govdisc.yaml remedies; a custom template must keep that paragraph), send the corrected letter and record it; "
+          "a letter recorded by hand lists remedies: [reconsideration, litigation]."),
+    bad="reply:\n  date: 2025-12-08\n  outcome: withheld\n  letter: {no: 云岭新广公开答〔2025〕13号, date: 2025-12-08, remedies: []}",
+    good=("reply:\n  date: 2025-12-08\n  outcome: withheld\n"
+          "  letter: {no: 云岭新广公开答〔2025〕13号, date: 2025-12-08, remedies: [reconsideration, litigation]}"),
+    clauses=("二(七)", "条例第51条"),
+)
+@per_record("application")
+def letter_without_remedies(rec: Record) -> Iterator[Hit]:
+    reply = _reply(rec)
+    letter = reply.get("letter") if reply else None
+    if not isinstance(letter, dict):
+        return
+    told = letter.get("remedies") if isinstance(letter.get("remedies"), list) else []
+    missing = [k for k in REMEDIES if k not in told]
+    if missing:
+        yield hit(rec, ("reply", "letter", "remedies") if "remedies" in letter else ("reply", "letter"),
+                  anchor="value" if "remedies" in letter else "parent", no=str(letter.get("no", "")),
+                  date=_iso(letter.get("date")), missing="、".join(REMEDIES[k][0] for k in missing),
+                  missing_en=" and ".join(REMEDIES[k][1] for k in missing))

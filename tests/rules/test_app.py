@@ -645,3 +645,17 @@ def test_app034_withheld_parts():
     assert f.pointer == ("reply", "withheld", 0, "exemption") and "讨论记录" in f.message_zh
     bad.data["reply"]["exemptions"].append("process_info")
     assert run_rule("APP034", [bad], as_of=AS_OF) == []
+
+
+def test_app035_recorded_letter_without_remedies():
+    reply = {"date": "2025-12-08", "outcome": "withheld", "exemptions": ["process_info"],
+             "remedies": ["reconsideration", "litigation"]}
+    letter = {"no": "云岭新广公开答〔2025〕13号", "date": "2025-12-08"}
+    [f] = run_rule("APP035", [app(reply={**reply, "letter": {**letter, "remedies": ["reconsideration"]}})], as_of=AS_OF)
+    assert f.pointer == ("reply", "letter", "remedies") and "行政诉讼" in f.message_zh and "行政复议" not in f.message_zh
+    assert "云岭新广公开答〔2025〕13号" in f.message_zh and f.severity == "warning"
+    [f] = run_rule("APP035", [app(reply={**reply, "letter": letter})], as_of=AS_OF)  # recorded by hand, no remedies
+    assert f.pointer == ("reply", "letter") and f.anchor == "parent"
+    told = {**letter, "remedies": ["reconsideration", "litigation"]}
+    assert run_rule("APP035", [app(reply={**reply, "letter": told})], as_of=AS_OF) == []
+    assert run_rule("APP035", [app(reply=reply)], as_of=AS_OF) == []  # letters not recorded: APP031's business

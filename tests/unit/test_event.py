@@ -437,11 +437,20 @@ def test_refuses_reply_outcome_problems(root: Path) -> None:
 
 
 def test_refuses_unknown_or_misplaced_options(root: Path) -> None:
-    refused(root, BASE, "correction_notice", "--days", event_date=date(2024, 9, 5), days=3)
+    refused(root, BASE, "fee_paid", "--days", event_date=date(2024, 9, 5), days=3)
+    refused(root, BASE, "correction_notice", "--days", event_date=date(2024, 9, 5), days=0)
     refused(root, BASE, "release", "是申请记录", at="2024-09-05 10:00")
     refused(root, BASE, "consultation_sent", "--party", event_date=date(2024, 9, 5))
     refused(root, BASE, "consultation_sent", "third_party", event_date=date(2024, 9, 5), party="somebody")
     refused(root, BASE, "meeting", "未知的事件类型", event_date=date(2024, 9, 5))
+
+
+def test_correction_notice_records_the_period_allowed(root: Path) -> None:
+    """--days on a correction notice is the period the letter gives the applicant (Art. 30)."""
+    path = write(root, "YSQ-2024-0020", BASE)
+    res = event(root, "YSQ-2024-0020", "correction_notice", event_date=date(2024, 9, 5), days=10, note="所需信息的名称")
+    assert res.written == {"type": "correction_notice", "date": "2024-09-05", "days": 10, "note": "所需信息的名称"}
+    assert "{type: correction_notice, date: 2024-09-05, days: 10, note: 所需信息的名称}" in path.read_text(encoding="utf-8")
 
 
 def test_unknown_record(root: Path) -> None:
