@@ -44,4 +44,12 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def template_text(name: str) -> str:
-    return (templates_dir() / name).read_text(encoding="utf-8")
+    """A shipped template by its relative name; a name that could leave templates/ (absolute,
+    `..`, a backslash) is not a shipped template (FileNotFoundError), whoever asks."""
+    parts = name.split("/")
+    if not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
+        raise FileNotFoundError(name)
+    node = templates_dir()
+    for part in parts:
+        node = node / part
+    return node.read_text(encoding="utf-8")

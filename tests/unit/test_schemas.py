@@ -156,3 +156,14 @@ def test_non_text_keys_are_findings_not_crashes():
     problems = validation.validate("config", data)
     keyed = [p for p in problems if p.anchor == "key" and "不是文本" in p.zh]
     assert [p.pointer for p in keyed] == [("rules", 1), ("rules", None)]
+
+
+def test_template_names_cannot_leave_the_templates_folder():
+    import pytest
+
+    from govdisc import resources
+
+    assert resources.template_text("init/gitignore")
+    for name in ("/etc/passwd", "../pyproject.toml", "init/../../pyproject.toml", "init\\gitignore", ""):
+        with pytest.raises(FileNotFoundError):
+            resources.template_text(name)
