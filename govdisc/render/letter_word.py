@@ -45,7 +45,8 @@ def letter_docx(r: RenderedLetter) -> bytes:
     for text in r.paragraphs:
         w.paragraph(text)
     signature(w, r.issuer, r.date_text, r.seal)
-    if r.contact:
+    if r.contact:  # the 附注 is never alone on a page: the 落款 keeps with it
+        w.keep_last_with_next()
         w.paragraph(f"（{r.contact}）")
     return w.to_bytes()
 

@@ -311,7 +311,7 @@ class WordWriter:
         one blank line below the text, never alone on a page: the text's last paragraph (or the
         last row of a closing table) stays with it. `centred`: the body's name centred over the
         date instead (GB/T 9704-2012 §7.3.5.1, a document under seal). Returns the name's paragraph."""
-        self._keep_last_with_next()
+        self.keep_last_with_next()
         self.paragraph("", indent=False, keep_with_next=True)
         shift = (text_width(day) - text_width(name)) / 2 if centred else 0.0
         out = None
@@ -321,7 +321,7 @@ class WordWriter:
             out = out or p
         return out
 
-    def _keep_last_with_next(self) -> None:
+    def keep_last_with_next(self) -> None:
         """Keep-with-next on the body's last paragraph; when that is the gap after a table, on
         the table's last row too."""
         body = [el for el in self.doc.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
