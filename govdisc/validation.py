@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govdisc import resources
-from govdisc.dates import is_date, is_datetime
+from govdisc.dates import is_date, is_datetime, is_month_day
 from govdisc.model import Pointer
+from govdisc.textsafety import is_line
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: a warm check validates nothing
     from jsonschema import Draft202012Validator
@@ -32,6 +33,8 @@ def _format_checker():
     checker = FormatChecker()
     checker.checks("date")(_check_date)
     checker.checks("govdisc-datetime")(_check_datetime)
+    checker.checks("govdisc-line")(is_line)
+    checker.checks("govdisc-month-day")(is_month_day)
     return checker
 
 
@@ -232,9 +235,13 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
     if v == "format":
         fmt = err.validator_value
         want_zh = {"date": "日期，格式 YYYY-MM-DD（如 2024-09-27）",
-                   "govdisc-datetime": "日期时间，格式 YYYY-MM-DD HH:MM（如 2024-07-02 08:30）"}.get(fmt, fmt)
+                   "govdisc-datetime": "日期时间，格式 YYYY-MM-DD HH:MM（如 2024-07-02 08:30）",
+                   "govdisc-month-day": "月-日，格式 MM-DD，且每年都有这一天（如 01-31；不能是 02-30、02-29）",
+                   "govdisc-line": "单行文本（不得含换行符，包括不可见的换行符 U+2028、U+2029、U+0085）"}.get(fmt, fmt)
         want_en = {"date": "a date YYYY-MM-DD (e.g. 2024-09-27)",
-                   "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)"}.get(fmt, fmt)
+                   "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)",
+                   "govdisc-month-day": "a month and day MM-DD that every year has (e.g. 01-31; not 02-30 or 02-29)",
+                   "govdisc-line": "one line of text (no line breaks, the invisible U+2028, U+2029 and U+0085 included)"}.get(fmt, fmt)
         yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} 不是有效的{want_zh}",
                       f"{name}: {_show(err.instance)} is not {want_en}")
         return

@@ -106,6 +106,11 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
     early = _precheck(text, many_brackets)
     if early is not None:
         return None, early
+    swapped: dict[str, str] | None = None
+    if _SEPARATORS.search(text) is not None:  # rare: a byte search decides
+        text, swapped, early = _quoted_separators(text)
+        if early is not None:
+            return None, early
     try:
         data = _fast_load(text)
     except RecursionError:
@@ -123,6 +128,8 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
         return None, _plain_error(exc)
     if (many_brackets or "\n" + " " * (2 * MAX_DEPTH) in text) and _depth(data) > MAX_DEPTH:
         return None, _too_deep(1, 1)
+    if swapped:
+        data = _restored(data, swapped)
     return data, None
 
 
@@ -134,6 +141,93 @@ def _too_deep(line: int, column: int) -> ParseError:
 #: Characters YAML 1.2 forbids in a stream (C0 controls but tab/LF/CR, DEL, C1 but NEL,
 #: surrogates, U+FFFE/U+FFFF); the parsers refuse them without saying where.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+#: Line separators of YAML 1.1 (NEL, LS, PS) that YAML 1.2 reads as ordinary characters. libyaml
+#: (the C parser) ends a comment or a line at them, a YAML 1.2 reader does not: `# note<U+2028>reply:
+#: …` is data to one and a comment to the other, so text could hide from some readers.
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+#: Private-use characters that stand in for LS/PS while libyaml parses (see _quoted_separators).
+_STAND_INS = "".join(chr(c) for c in range(0xE000, 0xE040))
+
+
+def _separator_error(text: str, offset: int) -> ParseError:
+    line, col = line_col_of_offset(text, offset)
+    code = f"U+{ord(text[offset]):04X}"
+    escape = f"\\u{ord(text[offset]):04x}"
+    return ParseError(
+        f"第 {line} 行第 {col} 列有不可见的换行符 {code}（常见于从 Word 或网页复制的文字）；不同的 YAML 工具对它理解不同"
+        f"（有的当作换行，把其后的文字读成数据，有的当作普通字符），登记簿不允许在引号外使用。删除它，或在双引号字符串中写作 {escape}",
+        line, col,
+        problem_en=f"an invisible line separator {code} at line {line}, column {col} (it often comes with text pasted from Word "
+                   "or the web); YAML tools disagree on it (some end the line there and read what follows as data, others "
+                   f"read an ordinary character), so the register allows it only inside quotes. Delete it, or write it as "
+                   f"{escape} inside a double-quoted string")
+
+
+def _quoted_separators(text: str) -> tuple[str, dict[str, str] | None, ParseError | None]:
+    """(text to parse, stand-ins to restore, error) for text holding NEL, U+2028 or U+2029.
+
+    NEL is refused wherever it is (even ruamel's YAML 1.2 parser folds it into a space inside
+    quotes). U+2028/U+2029 are accepted inside quoted scalars only, and parsed the YAML 1.2 way:
+    libyaml sees a private-use stand-in (an ordinary character, as 1.2 reads them) that is put
+    back in the values afterwards. Outside quotes (a comment, a plain scalar, a key) they are
+    refused at their place: there, YAML 1.1 and 1.2 readers see different records.
+    """
+    nel = text.find("\x85")
+    if nel >= 0:
+        return text, None, _separator_error(text, nel)
+    free = [c for c in _STAND_INS if c not in text]
+    if len(free) < 2 or not C_LOADER:
+        return text, None, _separator_error(text, _SEPARATORS.search(text).start())  # type: ignore[union-attr]
+    swap = {"\u2028": free[0], "\u2029": free[1]}
+    parsed = text.translate(str.maketrans(swap))
+    spans = _quoted_spans(parsed)
+    for m in _SEPARATORS.finditer(text):
+        if spans is None or not _inside(spans, m.start()):
+            return text, None, _separator_error(text, m.start())
+    return parsed, {v: k for k, v in swap.items()}, None
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) character offsets of every quoted scalar, from libyaml's events; None when the
+    text does not parse (then nothing counts as quoted)."""
+    parser = CParser(text)
+    spans: list[tuple[int, int]] = []
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or type(event).__name__ == "StreamEndEvent":
+                return spans
+            if type(event).__name__ == "ScalarEvent" and event.style in ("'", '"'):
+                spans.append((event.start_mark.index, event.end_mark.index))
+    except Exception:  # noqa: BLE001 - a syntax error: nothing is known to be quoted
+        return None
+    finally:
+        parser.dispose()
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] < offset < spans[i][1] - 1
+
+
+def _restored(data: Any, swapped: dict[str, str]) -> Any:
+    """`data` with the stand-ins of _quoted_separators put back (keys and values)."""
+    table = str.maketrans(swapped)
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, dict):
+            return {fix(k): fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    return fix(data)
 
 
 def _precheck(text: str, many_brackets: bool) -> ParseError | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,76 @@ def test_an_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(files, "read_path", refuse)
     found = [f for f in load_register(root, jobs=1).findings if f.path == "documents/2024/a.yaml"]
     assert [(f.code, f.line) for f in found] == [("REG013", 1)] and "Permission denied" in found[0].message_zh
+
+
+# -- issue 18: what every YAML 1.2 reader must read the same way, and walks that must not crash ----
+
+
+@pytest.mark.parametrize("text, where", [
+    ("confirmed: 2024-09-02 # 备注\u2028reply: {date: 2024-09-03, outcome: disclosed}\n", (1, 27)),
+    ("title: 通知\u2028正文\n", (1, 10)),
+    ("title: 通知\u2029\n", (1, 10)),
+    ("title: |\n  正文\u2028\n", (2, 5)),
+    ("title: \"通知\x85\"\n", (1, 11)),  # NEL: even ruamel's 1.2 parser folds it; refused everywhere
+    ("title: 通知 # 备注\x85id: x\n", (1, 15)),
+])
+def test_line_separators_outside_quotes_are_refused_where_they_are(text, where):
+    """libyaml ends a comment at U+2028/U+2029/NEL, YAML 1.2 readers do not: hidden data."""
+    data, err = load_text(text)
+    assert data is None and (err.line, err.column) == where
+    assert "U+" in err.problem and "delete" in err.problem_en.lower()
+    res = parse_file(spec(), text.encode())
+    assert [f.code for f in res.findings] == ["REG001"] and res.data is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ('title: "通知\u2028正文"\n', "通知\u2028正文"),
+    ("title: '通知\u2029'\n", "通知\u2029"),
+    ('tags: ["a\u2028b", c]\n', ["a\u2028b", "c"]),
+    ('title: "通知\u2028\n  正文"\n', "通知\u2028 正文"),  # YAML 1.2: an ordinary character, the line break folds
+])
+def test_line_separators_inside_quotes_read_the_yaml_1_2_way(text, value):
+    data, err = load_text(text)
+    assert err is None and list(data.values())[0] == value
+
+
+def test_folders_nested_beyond_the_limit_are_a_finding_not_a_crash(tmp_path):
+    from govdisc.loading.layout import MAX_FOLDER_DEPTH
+
+    (tmp_path / "govdisc.yaml").write_text("agency: x\n", encoding="utf-8")
+    folder = tmp_path / "documents" / "2024"
+    folder.mkdir(parents=True)
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(1100):  # deeper than Python's recursion limit
+        os.mkdir("d", dir_fd=fd)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    (folder / "a.yaml").write_text("doc_no: x\n", encoding="utf-8")
+    try:
+        specs = scan(tmp_path)
+    finally:  # pytest's own clean-up of tmp_path recurses, so take the tree down here
+        for depth in range(1100, 0, -1):
+            os.rmdir(str(folder) + "/d" * depth)
+    deep = [s for s in specs if s.refused and s.refused[0] == "REG022"]
+    assert len(deep) == 1 and deep[0].path.count("/") == MAX_FOLDER_DEPTH
+    assert any(s.path == "documents/2024/a.yaml" for s in specs)
+
+
+def test_the_layout_verdict_on_one_path_is_the_scans(tmp_path):
+    from govdisc.loading.layout import spec_for
+
+    (tmp_path / "govdisc.yaml").write_text("agency: x\n", encoding="utf-8")
+    (tmp_path / "documents" / "2024").mkdir(parents=True)
+    (tmp_path / "documents" / "2024" / "a.yaml").write_text("doc_no: x\n", encoding="utf-8")
+    os.symlink("a.yaml", tmp_path / "documents" / "2024" / "b.yaml")
+    os.symlink("/etc/passwd", tmp_path / "documents" / "2024" / "c.yaml")
+    os.mkfifo(tmp_path / "documents" / "2024" / "d.yaml")
+    os.symlink(tmp_path / "documents" / "2024", tmp_path / "documents" / "2025")
+    by_path = {s.path: s for s in scan(tmp_path)}
+    for rel in ("documents/2024/a.yaml", "documents/2024/b.yaml", "documents/2024/c.yaml", "documents/2024/d.yaml",
+                "documents/2025"):
+        assert spec_for(tmp_path, rel) == by_path[rel], rel
+    assert spec_for(tmp_path, "documents/2025/a.yaml") == by_path["documents/2025"]  # the linked folder's refusal
+    assert spec_for(tmp_path, "documents/2024/none.yaml") is None
