@@ -509,7 +509,10 @@ def _date(value: Optional[str], option: str) -> Optional[date]:
 
 def _warn(pairs, lang: str) -> None:
     for zh, en in pairs:
-        err_console().print(("note: " + en) if lang == "en" else ("提示：" + zh), markup=False, highlight=False)
+        from govdisc.textsafety import terminal_text
+
+        err_console().print(terminal_text(("note: " + en) if lang == "en" else ("提示：" + zh)), markup=False,
+                            highlight=False)
 
 
 @app.command()
@@ -598,9 +601,11 @@ def new(
         result = new_record(root, kind, **opts)
     except AuthoringError as exc:
         fail(exc.zh, exc.en)
+    from govdisc.textsafety import terminal_text
+
     for zh, en in result.todo:
-        err_console().print(("to fill in: " + en) if lang_ == "en" else ("待填写：" + zh), markup=False)
-    typer.echo(str(result.path))
+        err_console().print(terminal_text(("to fill in: " + en) if lang_ == "en" else ("待填写：" + zh)), markup=False)
+    typer.echo(terminal_text(str(result.path)))
 
 
 @app.command()
@@ -642,8 +647,10 @@ def event(
                         at=at, channel=channel, title=title, today=today)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1 if exc.code == "refused" else 2)
+    from govdisc.textsafety import terminal_text
+
     _warn(res.warnings, lang_)
-    rel = res.path.relative_to(root).as_posix()
+    rel = terminal_text(res.path.relative_to(root).as_posix())  # a file name may hold ESC or OSC 8
     if res.kind == "application":
         if res.reply_due is None and res.reply_status == "waiting":
             typer.echo(f"{rel}\nwaiting for the corrected application: no reply deadline yet" if lang_ == "en"
