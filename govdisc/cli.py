@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
@@ -138,7 +138,7 @@ def check(
     from govdisc import scope as scope_mod
     from govdisc.check import run_check
     from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
-    from govdisc.output.findings import REPORTERS
+    from govdisc.output.findings import REPORTERS, json_chunks
 
     lang_ = _lang(lang, no_color)
     root = resolve_root(register or _register_from_paths(paths))
@@ -153,7 +153,8 @@ def check(
     except scope_mod.ScopeError as exc:
         fail(exc.zh, exc.en)
     result = run_check(root, day, scope=scope, jobs=jobs, cache=not no_cache)
-    text = REPORTERS[fmt.value](result, lang_)
+    # JSON is written as it is made: a report of 700,000 findings is never one string in memory
+    text = json_chunks(result, lang_) if fmt is CheckFormat.json else REPORTERS[fmt.value](result, lang_)
     _emit(text, output, markup=fmt is CheckFormat.text)
     if result.config_broken:
         raise typer.Exit(2)
@@ -173,7 +174,10 @@ def _register_from_paths(paths: list[Path] | None) -> Path | None:
     return None
 
 
-def _emit(text: str, output: Path | None, markup: bool = False) -> None:
+def _emit(text: str | Iterator[str], output: Path | None, markup: bool = False) -> None:
+    if not isinstance(text, str):  # chunks (never markup): streamed, ending with a newline
+        _emit_chunks(text, output)
+        return
     if output is not None:
         if markup:
             from rich.text import Text
@@ -187,6 +191,23 @@ def _emit(text: str, output: Path | None, markup: bool = False) -> None:
         console().print(text)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _emit_chunks(chunks: Iterator[str], output: Path | None) -> None:
+    def lines() -> Iterator[str]:
+        last = ""
+        for last in chunks:
+            yield last
+        if not last.endswith("\n"):
+            yield "\n"
+
+    if output is not None:
+        from govdisc.authoring.atomic import write_bytes
+
+        write_bytes(output, (chunk.encode("utf-8") for chunk in lines()))
+        return
+    for chunk in lines():
+        sys.stdout.write(chunk)
 
 
 class RulesFormat(str, Enum):

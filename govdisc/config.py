@@ -13,6 +13,10 @@ DEFAULT_TIMEZONE = "Asia/Shanghai"
 #: data dump or an attack, and is reported (REG017) without being read.
 DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
 MIN_FILE_BYTES_LIMIT = 64 * 1024
+#: The most `limits.max_file_bytes` can be: a register's own govdisc.yaml (which arrives with a
+#: merge request like any file) cannot make govdisc read files of any size. The work per file is
+#: bounded at this size too (measured in README, "Bad input and security").
+MAX_FILE_BYTES_CEILING = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -88,7 +92,7 @@ class Config:
         limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
         cap = limits.get("max_file_bytes")
         if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:
-            cfg.max_file_bytes = cap
+            cfg.max_file_bytes = min(cap, MAX_FILE_BYTES_CEILING)
         return cfg
 
 

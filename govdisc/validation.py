@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
@@ -76,7 +77,13 @@ class Problem:
         self.pointer, self.anchor, self.zh, self.en = pointer, anchor, zh, en
 
 
-def validate(kind: str, data: Any) -> list[Problem]:
+def validate(kind: str, data: Any, stop_after: int | None = None) -> list[Problem]:
+    """The record's schema problems, in the order of their place in it.
+
+    With `stop_after`, at most that many plus one: past it, the caller only needs to know there
+    are more. Every error jsonschema makes costs time and memory (two million wrong items in a
+    list took minutes and gigabytes), so the walk stops there instead of producing them all.
+    """
     v = validator(kind)
     odd = list(_non_string_keys(data))
     if odd:  # YAML allows `1: x` or `null: x`; schemas (and jsonschema's regexes) need text keys
@@ -86,12 +93,17 @@ def validate(kind: str, data: Any) -> list[Problem]:
     out: list[Problem] = [
         Problem(ptr, "key", f"键 {key!r} 不是文本：字段名应为英文小写字母和下划线",
                 f"key {key!r} is not text: keys are lower-case English words")
-        for ptr, key in odd
+        for ptr, key in odd[:None if stop_after is None else stop_after + 1]
     ]
-    for err in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    errors = v.iter_errors(data)
+    if stop_after is not None:
+        errors = itertools.islice(errors, max(stop_after + 1 - len(out), 0))
+    for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         leaf = _leaf(err)
-        out.extend(_explain(leaf, _title(v.schema, leaf)))
-    return _dedupe(out)
+        out.extend(itertools.islice(_explain(leaf, _title(v.schema, leaf)),
+                                    None if stop_after is None else stop_after + 1))
+    out = _dedupe(out)
+    return out if stop_after is None else out[:stop_after + 1]
 
 
 def _title(root: dict[str, Any], err: ValidationError) -> str:

@@ -18,7 +18,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from govdisc.loading.files import NotRegular, TooLarge, read_regular
 from govdisc.loading.layout import resolve_inside
@@ -51,14 +51,15 @@ class LockTimeout(OSError):
     """Another writer held the register's lock for longer than LOCK_TIMEOUT."""
 
 
-def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, expected: bytes | None = None,
-                root: Path | None = None) -> None:
+def write_bytes(path: Path, data: bytes | Iterable[bytes], *, exclusive: bool = False,
+                expected: bytes | None = None, root: Path | None = None) -> None:
     """Replace (or, with exclusive, create) `path` so readers see the old or the new file, never half.
 
     With `expected`, refuse (ChangedSinceRead) when the file no longer holds exactly those bytes,
     so an edit made between our read and our write is never silently lost. With `root`, `path`
     must lie inside that register: see the module docstring (NotInside, ReadOnly otherwise).
-    On any error the original is untouched and the temporary file is removed.
+    On any error the original is untouched and the temporary file is removed. `data` may come
+    in chunks (a large report is then never held whole).
     """
     path = Path(path)
     if root is not None:
@@ -77,7 +78,8 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, expected: b
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in ((data,) if isinstance(data, bytes) else data):
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:

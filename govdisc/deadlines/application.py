@@ -16,7 +16,7 @@ from datetime import date
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.deadlines.common import (SKIP, Window, count_with_windows, counted_obligation, events_of,
-                                      obligation, pdate)
+                                      obligation, pair_in_order, pdate)
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, simple_trace, step
 from govdisc.model import Obligation, Record, TraceStep
@@ -139,18 +139,9 @@ def awaiting_correction(app: App) -> date | None:
 
 def _paired(app: App, opening: str, closing: str) -> list[tuple[int, date, dict, date | None]]:
     """Each opening event with the next unused closing event on or after it (or None)."""
-    closers = app.of_type(closing)
-    used: set[int] = set()
-    out = []
-    for i, _, opened, ev in app.of_type(opening):
-        closed = None
-        for j, _, d, _ in closers:
-            if j not in used and d >= opened:
-                used.add(j)
-                closed = d
-                break
-        out.append((i, opened, ev, closed))
-    return out
+    openers, closers = app.of_type(opening), app.of_type(closing)
+    taken = pair_in_order([e[2] for e in openers], [e[2] for e in closers])
+    return [(i, opened, ev, None if k is None else closers[k][2]) for (i, _, opened, ev), k in zip(openers, taken)]
 
 
 def _window(app: App, opened: date, closed: date | None, limit: int, why: str) -> Window:

@@ -109,3 +109,13 @@ declare(
     bad="documents/2024/a/b/c/…/x.yaml（嵌套数十层）", good="documents/2024/x.yaml",
     clauses=(),
 )
+declare(
+    "REG023", "error",
+    title=("文件中的值过多", "Too many values in one file"),
+    message=("{problem}", "{problem_en}"),
+    basis="登记簿约定：一个文件是一条记录（最大的记录也只有几百个值）",
+    hint=("检查是否误放了数据文件，或把数据拆分到多条记录中。",
+          "Check for a data file saved by mistake, or split the data into several records."),
+    bad="topics: [1, 1, 1, …]  # 数十万项", good="topics: [广播电视许可]",
+    clauses=(),
+)

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from govdisc.deadlines.application import (EXTENSION_MAX, RECEIPT_BY_CHANNEL, application_obligations,
                                            receipt_date)
-from govdisc.deadlines.common import events_of, pdate
+from govdisc.deadlines.common import events_of, pair_in_order, pdate
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.labels import EVENTS
 from govdisc.model import Obligation, Record
@@ -122,15 +122,8 @@ def _unpaired(evs: list, start: str, end: str) -> list[tuple[int, date]]:
     dated on or after it; ends left over have no start to answer.
     """
     ends = [(i, d) for i, t, d, _ in evs if t == end]
-    used: set[int] = set()
-    for _, t, sent, _ in evs:
-        if t != start:
-            continue
-        for j, d in ends:
-            if j not in used and d >= sent:
-                used.add(j)
-                break
-    return [(j, d) for j, d in ends if j not in used]
+    taken = set(pair_in_order([d for _, t, d, _ in evs if t == start], [d for _, d in ends]))
+    return [e for k, e in enumerate(ends) if k not in taken]
 
 
 # -- the reply deadline --------------------------------------------------------------------

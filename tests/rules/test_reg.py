@@ -115,3 +115,19 @@ def test_names_in_the_config_are_single_lines(tmp_path, name):
                                                 f"  - {{id: bgs, name: {json.dumps(name)}}}\n")
     found = [f for f in run_check(root, date(2026, 2, 1)).findings if f.path == "govdisc.yaml" and f.code == "REG005"]
     assert len(found) == 1 and "name" in found[0].message_en and "one line" in found[0].message_en
+
+
+def test_suppressions_match_in_one_pass_and_are_read_up_to_a_limit():
+    """Matching findings to comments was findings × comments (114 s for 19,000 of each); a file
+    of comments cannot make a finding of each either: past MAX_MARKS they are not read."""
+    from govdisc.codes import finding
+    from govdisc.rules.suppress import MAX_MARKS, apply_suppressions
+
+    lines = ["# govdisc: ignore[APP002] 整条记录", "id: YSQ-2024-0001"] + [
+        f"k{i}: 1  # govdisc: ignore[APP001] 理由" for i in range(MAX_MARKS + 5)]
+    text = "\n".join(lines) + "\n"
+    found = [finding("APP001", "a.yaml", line=n, column=1) for n in range(3, len(lines) + 1)]
+    found.append(finding("APP002", "a.yaml", line=2, column=1))
+    kept = apply_suppressions("a.yaml", text, found)
+    assert [f.code for f in kept] == ["APP001"] * 6  # the whole-record mark holds; the last marks are not read
+    assert [f.line for f in kept] == list(range(len(lines) - 5, len(lines) + 1))

@@ -537,3 +537,31 @@ def test_facts_dated_after_as_of_are_not_yet_known() -> None:
     rec = Record("catalog", "catalog/zcfg/2024.yaml", {"department": "zcfg", "year": 2024, "compiled": "2025-01-05"})
     cat = [o for o in compute_obligations([rec], CFG, CAL, D("2024-12-31")) if o.obligation == "catalog"]
     assert cat and all(o.met_on is None and o.status in ("open", "due_soon") for o in cat)
+
+
+def test_pairing_is_one_pass_and_pairs_like_the_first_unused_rule() -> None:
+    """_paired/_unpaired compared every opener with every closer (45,000 fee pairs: 240 s);
+    the one-pass pairing must pick exactly what "first unused closer on or after" picks."""
+    import random
+    from datetime import timedelta
+
+    from govdisc.deadlines.common import pair_in_order
+
+    def naive(openers: list, closers: list) -> list:
+        used: set[int] = set()
+        out = []
+        for opened in openers:
+            k = next((j for j, d in enumerate(closers) if j not in used and d >= opened), None)
+            if k is not None:
+                used.add(k)
+            out.append(k)
+        return out
+
+    rng = random.Random(18)
+    start = date(2024, 1, 1)
+    for _ in range(300):
+        openers = sorted(start + timedelta(days=rng.randrange(40)) for _ in range(rng.randrange(12)))
+        closers = sorted(start + timedelta(days=rng.randrange(40)) for _ in range(rng.randrange(12)))
+        assert pair_in_order(openers, closers) == naive(openers, closers)
+    many = [start + timedelta(days=i // 100) for i in range(45_000)]
+    assert pair_in_order(many, many) == list(range(45_000))

@@ -413,3 +413,98 @@ def test_the_layout_verdict_on_one_path_is_the_scans(tmp_path):
         assert spec_for(tmp_path, rel) == by_path[rel], rel
     assert spec_for(tmp_path, "documents/2025/a.yaml") == by_path["documents/2025"]  # the linked folder's refusal
     assert spec_for(tmp_path, "documents/2024/none.yaml") is None
+
+
+# -- issue 18 item 6: bounded work per input byte ------------------------------------------------
+
+
+def _nodes_text(n: int) -> str:
+    return "id: YSQ-2024-0001\ntopics: [" + ",".join("1" for _ in range(n)) + "]\n"
+
+
+def test_a_file_with_too_many_values_is_refused_before_it_is_built(monkeypatch):
+    from govdisc.loading import yamlio
+
+    built = []
+    monkeypatch.setattr(yamlio, "_fast_load", lambda text: built.append(text))
+    data, err = load_text(_nodes_text(yamlio.MAX_NODES + 10))
+    assert data is None and err.too_many and built == []  # refused on the event stream, nothing built
+    assert (err.line, err.column) == (2, 9)  # at the list that holds them
+    res = parse_file(classify("applications/2024/YSQ-2024-0001.yaml"), _nodes_text(yamlio.MAX_NODES + 10).encode())
+    assert [f.code for f in res.findings] == ["REG023"] and res.data is None
+
+
+def test_a_file_just_under_the_limit_is_read():
+    from govdisc.loading import yamlio
+
+    data, err = load_text(_nodes_text(yamlio.MAX_NODES - 10))
+    assert err is None and len(data["topics"]) == yamlio.MAX_NODES - 10
+
+
+def test_schema_validation_stops_once_there_are_too_many_problems(monkeypatch):
+    """Two million wrong items made two million jsonschema errors (minutes, gigabytes)."""
+    from govdisc import validation
+    from govdisc.loading.files import MAX_SCHEMA_FINDINGS, MAX_SCHEMA_PROBLEMS
+
+    made = []
+    real = validation.validator("application")
+
+    class Counting:
+        schema = real.schema
+
+        def is_valid(self, data):
+            return real.is_valid(data)
+
+        def iter_errors(self, data):
+            for err in real.iter_errors(data):
+                made.append(err)
+                yield err
+
+    monkeypatch.setattr(validation, "validator", lambda kind: Counting())
+    data = {"id": "YSQ-2024-0001", "topics": [1] * 5000}
+    problems = validation.validate("application", data, stop_after=100)
+    assert len(problems) == 101 and len(made) <= 101
+    made.clear()
+    text = "id: YSQ-2024-0001\ntopics: [" + ",".join("1" for _ in range(5000)) + "]\n"
+    res = parse_file(classify("applications/2024/YSQ-2024-0001.yaml"), text.encode())
+    assert len(made) <= MAX_SCHEMA_PROBLEMS + 1
+    assert len(res.findings) == MAX_SCHEMA_FINDINGS and "至少" in res.findings[-1].message_zh
+    assert res.data is None  # past MAX_SCHEMA_PROBLEMS the rules do not see it
+
+
+def test_positions_in_a_large_file_come_from_the_c_parser_and_agree():
+    from govdisc.loading.yamlio import PURE_FALLBACK_MAX, _event_positions, load_positions
+
+    filler = "".join(f"k{i}: {'x' * 60}\n" for i in range(PURE_FALLBACK_MAX // 60))
+    text = filler + "b:\n  c: 2024-09-27\n  d: [x, y, {e: 1}]\n  f: maybe\n"
+    assert len(text) > PURE_FALLBACK_MAX
+    base = filler.count("\n")
+    rt = load_roundtrip(text)
+    for pointer, anchor in ((("b", "c"), "value"), (("b", "d", 2, "e"), "value"), (("b", "f"), "key"), (("k7",), "key")):
+        assert locate(load_positions(text), pointer, anchor) == locate(rt, pointer, anchor)
+    assert locate(_event_positions(text), ("b", "d", 1), "value") == (base + 3, 10)
+    assert _event_positions("a: [unclosed\n") is None
+
+
+def test_the_round_trip_loader_is_reused_and_survives_a_failure():
+    from govdisc.loading import yamlio
+
+    first = yamlio._roundtrip()
+    assert load_roundtrip("a: 1\n") == {"a": 1} and yamlio._roundtrip() is first
+    assert load_roundtrip("a: [1\n") is None  # a failure drops the loader
+    assert load_roundtrip("b: 2\n") == {"b": 2}
+
+
+def test_the_file_size_limit_has_a_ceiling_the_register_cannot_raise(tmp_path):
+    from datetime import date
+
+    from govdisc.check import run_check
+    from govdisc.config import MAX_FILE_BYTES_CEILING, Config
+
+    assert Config.from_data({"limits": {"max_file_bytes": 10 ** 12}}).max_file_bytes == MAX_FILE_BYTES_CEILING
+    assert Config.from_data({"limits": {"max_file_bytes": 1 << 20}}).max_file_bytes == 1 << 20
+    (tmp_path / "govdisc.yaml").write_text(
+        "agency: x\noffice: bgs\ndepartments: [{id: bgs, name: 办公室}]\nlimits: {max_file_bytes: 1000000000000}\n",
+        encoding="utf-8")
+    found = [f for f in run_check(tmp_path, date(2026, 2, 1)).findings if f.code == "REG005"]
+    assert found and "max_file_bytes" in found[0].message_en
