@@ -138,7 +138,7 @@ def check(
     from govdisc import scope as scope_mod
     from govdisc.check import run_check
     from govdisc.output import ci  # noqa: F401  (registers the CI reporters)
-    from govdisc.output.findings import REPORTERS, json_chunks
+    from govdisc.output.findings import REPORTERS, json_chunks, text_blocks
 
     lang_ = _lang(lang, no_color)
     root = resolve_root(register or _register_from_paths(paths))
@@ -153,9 +153,11 @@ def check(
     except scope_mod.ScopeError as exc:
         fail(exc.zh, exc.en)
     result = run_check(root, day, scope=scope, jobs=jobs, cache=not no_cache)
-    # JSON is written as it is made: a report of 700,000 findings is never one string in memory
-    text = json_chunks(result, lang_) if fmt is CheckFormat.json else REPORTERS[fmt.value](result, lang_)
-    _emit(text, output, markup=fmt is CheckFormat.text)
+    # text and JSON are written as they are made: 700,000 findings never become one string
+    if fmt is CheckFormat.text:
+        _emit_blocks(text_blocks(result, lang_), output)
+    else:
+        _emit(json_chunks(result, lang_) if fmt is CheckFormat.json else REPORTERS[fmt.value](result, lang_), output)
     if result.config_broken:
         raise typer.Exit(2)
     failed = result.errors > 0 or (strict and result.warnings > 0)
@@ -208,6 +210,21 @@ def _emit_chunks(chunks: Iterator[str], output: Path | None) -> None:
         return
     for chunk in lines():
         sys.stdout.write(chunk)
+
+
+def _emit_blocks(blocks: Iterator[str], output: Path | None) -> None:
+    """Blocks of rich markup, a blank line between them, printed (or written plain) one by one."""
+    if output is not None:
+        from rich.text import Text
+
+        _emit_chunks((("\n\n" if i else "") + Text.from_markup(block, emoji=False).plain
+                      for i, block in enumerate(blocks)), output)
+        return
+    con = console()
+    for i, block in enumerate(blocks):
+        if i:
+            con.print()
+        con.print(block)
 
 
 class RulesFormat(str, Enum):

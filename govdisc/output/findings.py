@@ -63,6 +63,13 @@ def escape_user(text: str) -> str:
 @reporter("text")
 def to_text(result: CheckResult, lang: str) -> str:
     """Plain text grouped by file; the CLI colours it with rich markup when it may."""
+    return "\n\n".join(text_blocks(result, lang))
+
+
+def text_blocks(result: CheckResult, lang: str) -> Iterator[str]:
+    """The text report a file at a time (blocks to join with a blank line), then the summary:
+    the CLI prints them one by one, so 700,000 findings never become one marked-up string
+    (4 GB in rich)."""
     from govdisc.codes import REGISTRY
 
     lines: list[str] = []
@@ -70,7 +77,8 @@ def to_text(result: CheckResult, lang: str) -> str:
     for f in result.findings:
         if f.path != current:
             if current is not None:
-                lines.append("")
+                yield "\n".join(lines)
+                lines = []
             lines.append(f"[bold]{escape_user(f.path)}[/bold]")
             current = f.path
         style = SEVERITY_STYLE.get(f.severity, "")
@@ -85,9 +93,8 @@ def to_text(result: CheckResult, lang: str) -> str:
             hint = rule.hint_en if lang == "en" else rule.hint_zh
             lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape_user(hint)}[/dim]")
     if lines:
-        lines.append("")
-    lines.append(_summary_line(result, lang))
-    return "\n".join(lines)
+        yield "\n".join(lines)
+    yield _summary_line(result, lang)
 
 
 def _summary_line(result: CheckResult, lang: str) -> str:
