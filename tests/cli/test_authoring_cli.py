@@ -63,14 +63,9 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from support import OPINION_RECORD  # noqa: E402
 
-OPINION = """id: YQ-2024-001
-title: 测试舆情
-detected_at: 2024-07-01 08:00
-level: general
-lead: bgs
-summary: 测试
-"""
+OPINION = OPINION_RECORD
 
 
 def _register(tmp_path: Path) -> Path:

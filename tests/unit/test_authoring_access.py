@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import OPINION_RECORD
 
 from govdisc.authoring import atomic
 from govdisc.authoring.errors import AuthoringError
@@ -29,13 +30,7 @@ office: bgs
 departments:
   - {id: bgs, name: 办公室, role: office}
 """
-OPINION = """id: YQ-2024-001
-title: 测试舆情
-detected_at: 2024-07-01 08:00
-level: general
-lead: bgs
-summary: 测试
-"""
+OPINION = OPINION_RECORD
 APPLICATION = """id: YSQ-2024-0001
 channel: in_person
 submitted: 2024-09-02
