@@ -34,7 +34,7 @@ _IO_REASONS = {
 
 def io_refusal(exc: OSError, path: Path | str | None = None) -> AuthoringError:
     """An OSError as a located refusal that says what failed and how to fix it (exit 2)."""
-    from govdisc.authoring.atomic import ReadOnly
+    from govdisc.authoring.atomic import NotInside, ReadOnly
 
     where = str(path if path is not None else (exc.filename or ""))
     at_zh, at_en = (f"{where}：", f"{where}: ") if where else ("", "")
@@ -43,6 +43,11 @@ def io_refusal(exc: OSError, path: Path | str | None = None) -> AuthoringError:
     if isinstance(exc, ReadOnly):
         zh = f"{where} 是只读文件，未修改；确需修改时先取消只读（chmod u+w）"
         en = f"{where} is read-only and was not changed; make it writable first (chmod u+w) if the change is wanted"
+    elif isinstance(exc, NotInside):
+        zh = (f"{at_zh}是符号链接或不是真实的文件夹，govdisc 只写登记簿之内的真实文件夹和文件；"
+              "把链接换成真实的文件夹或文件。未写入任何内容")
+        en = (f"{at_en}{detail}; govdisc writes only real folders and files inside the register: replace the link "
+              "with the real folder or file. Nothing was written")
     elif reason is not None:
         zh = f"{at_zh}{reason[0]}（{detail}）；{reason[2]}。未写入任何内容"
         en = f"{at_en}{reason[1]} ({detail}); {reason[3]}. Nothing was written"
