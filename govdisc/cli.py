@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
@@ -246,12 +246,16 @@ def _report(result, fmt: "CheckFormat", statistics: bool, quiet: bool, output: P
         text = out.statistics_json(result) if fmt is CheckFormat.json else out.statistics_text(result, lang, quiet)
         _emit(text, output)
         return
-    if fmt in (CheckFormat.text, CheckFormat.concise):
+    # text and JSON are written as they are made: 700,000 findings never become one string
+    if fmt is CheckFormat.text:
+        _emit_blocks(out.text_blocks(result, lang, quiet), output)
+        return
+    if fmt is CheckFormat.concise:
         text = out.REPORTERS[fmt.value](result, lang, quiet=quiet)
         if text:
-            _emit(text, output, markup=fmt is CheckFormat.text)
+            _emit(text, output)
         return
-    _emit(out.REPORTERS[fmt.value](result, lang), output)
+    _emit(out.json_chunks(result, lang) if fmt is CheckFormat.json else out.REPORTERS[fmt.value](result, lang), output)
 
 
 def _check_output(output: Path | None) -> None:
@@ -277,7 +281,10 @@ def _register_from_paths(paths: list[Path] | None) -> Path | None:
     return None
 
 
-def _emit(text: str, output: Path | None, markup: bool = False) -> None:
+def _emit(text: str | Iterator[str], output: Path | None, markup: bool = False) -> None:
+    if not isinstance(text, str):  # chunks (never markup): streamed, ending with a newline
+        _emit_chunks(text, output)
+        return
     if output is not None:
         if markup:
             from rich.text import Text
@@ -291,6 +298,38 @@ def _emit(text: str, output: Path | None, markup: bool = False) -> None:
         console().print(text)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _emit_chunks(chunks: Iterator[str], output: Path | None) -> None:
+    def lines() -> Iterator[str]:
+        last = ""
+        for last in chunks:
+            yield last
+        if not last.endswith("\n"):
+            yield "\n"
+
+    if output is not None:
+        from govdisc.authoring.atomic import write_bytes
+
+        write_bytes(output, (chunk.encode("utf-8") for chunk in lines()))
+        return
+    for chunk in lines():
+        sys.stdout.write(chunk)
+
+
+def _emit_blocks(blocks: Iterator[str], output: Path | None) -> None:
+    """Blocks of rich markup, a blank line between them, printed (or written plain) one by one."""
+    if output is not None:
+        from rich.text import Text
+
+        _emit_chunks((("\n\n" if i else "") + Text.from_markup(block, emoji=False).plain
+                      for i, block in enumerate(blocks)), output)
+        return
+    con = console()
+    for i, block in enumerate(blocks):
+        if i:
+            con.print()
+        con.print(block)
 
 
 class RulesFormat(str, Enum):
@@ -771,7 +810,10 @@ def _date(value: Optional[str], option: str) -> Optional[date]:
 
 def _warn(pairs, lang: str) -> None:
     for zh, en in pairs:
-        err_console().print(("note: " + en) if lang == "en" else ("提示：" + zh), markup=False, highlight=False)
+        from govdisc.textsafety import terminal_text
+
+        err_console().print(terminal_text(("note: " + en) if lang == "en" else ("提示：" + zh)), markup=False,
+                            highlight=False)
 
 
 @app.command()
@@ -865,9 +907,11 @@ def new(
         result = new_record(root, kind, **opts)
     except AuthoringError as exc:
         fail(exc.zh, exc.en)
+    from govdisc.textsafety import terminal_text
+
     for zh, en in result.todo:
-        err_console().print(("to fill in: " + en) if lang_ == "en" else ("待填写：" + zh), markup=False)
-    typer.echo(str(result.path))
+        err_console().print(terminal_text(("to fill in: " + en) if lang_ == "en" else ("待填写：" + zh)), markup=False)
+    typer.echo(terminal_text(str(result.path)))
 
 
 @app.command()
@@ -919,8 +963,10 @@ def event(
                         reviewed_by=reviewed_by, reviewed=_date(reviewed, "--reviewed"), today=today)
     except AuthoringError as exc:
         fail(exc.zh, exc.en, 1 if exc.code == "refused" else NOT_FOUND if exc.code == "not_found" else 2)
+    from govdisc.textsafety import terminal_text
+
     _warn(res.warnings, lang_)
-    rel = res.path.relative_to(root).as_posix()
+    rel = terminal_text(res.path.relative_to(root).as_posix())  # a file name may hold ESC or OSC 8
     if res.kind == "application":
         if res.reply_due is None and res.reply_status == "waiting":
             typer.echo(f"{rel}\nwaiting for the corrected application: no reply deadline yet" if lang_ == "en"
@@ -981,10 +1027,15 @@ def letter(
     except LetterRefused as exc:
         fail(exc.zh, exc.en, 2 if exc.code == "invalid" else 1)
         raise
-    plan = _plan_record(loaded.root, made, text.remedies) if record else None
     _warn(letter_warnings(made, text, to), lang_)
-    _write_report(data, output)
-    if plan is not None:
+    if not record:
+        _write_report(data, output)
+        return
+    from govdisc.authoring.access import writing
+
+    with writing(loaded.root):  # one writer at a time, from reading the record to recording the letter
+        plan = _plan_record(loaded.root, made, text.remedies)
+        _write_report(data, output)
         _write_record(loaded.root, plan, made, lang_)
 
 
@@ -1007,7 +1058,7 @@ def _write_record(root: Path, plan, made, lang_: str) -> None:
         write_record(plan)
     except AuthoringError as exc:
         fail(exc.zh + "（信函已生成，但未记入登记簿）", exc.en + " (the letter was written, but not recorded)", 1)
-    rel = plan.path.relative_to(root).as_posix()
+    rel = plan.spec.path
     where = ".".join(str(p) for p in plan.pointer)
     if plan.already:
         err_console().print(f"{rel}: {where} already records {made.number}" if lang_ == "en"

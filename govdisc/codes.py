@@ -9,6 +9,7 @@ covers every code. This module sits below loading and rules, so both can make fi
 from __future__ import annotations
 
 import string
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -133,8 +134,10 @@ def make_finding(rule_: Rule, path: str, pointer: Pointer = (), record: str | No
         code=rule_.code,
         severity=severity or rule_.severity,
         path=path,
-        message_zh=_fmt(rule_.message_zh, params),
-        message_en=_fmt(rule_.message_en, params),
+        # interned: the same message recurs across files (a missing key, an unknown one), and
+        # 700,000 findings kept a copy each (half a gigabyte for 100,000 bad files)
+        message_zh=sys.intern(_fmt(rule_.message_zh, params)),
+        message_en=sys.intern(_fmt(rule_.message_en, params)),
         pointer=tuple(pointer),
         record=record,
         anchor=anchor,

@@ -17,6 +17,10 @@ MIN_FILE_BYTES_LIMIT = 64 * 1024
 PLACEHOLDER_AGENCY = "（请填写机关全称）"
 #: 发文字号 of a letter when govdisc.yaml sets no `letters.number` (GB/T 9704: 代字〔年份〕序号号)
 DEFAULT_LETTER_NUMBER = "{agency}依申请公开{kind}〔{year}〕{seq}号"
+#: The most `limits.max_file_bytes` can be: a register's own govdisc.yaml (which arrives with a
+#: merge request like any file) cannot make govdisc read files of any size. The work per file is
+#: bounded at this size too (measured in README, "Bad input and security").
+MAX_FILE_BYTES_CEILING = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -143,7 +147,7 @@ class Config:
         limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
         cap = limits.get("max_file_bytes")
         if isinstance(cap, int) and not isinstance(cap, bool) and cap >= MIN_FILE_BYTES_LIMIT:
-            cfg.max_file_bytes = cap
+            cfg.max_file_bytes = min(cap, MAX_FILE_BYTES_CEILING)
         cfg.measures = _measures(data.get("measures"))
         return cfg
 

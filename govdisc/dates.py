@@ -31,6 +31,18 @@ def is_date(value: object) -> bool:
     return parse_date(value) is not None
 
 
+def is_month_day(value: object) -> bool:
+    """False for 'MM-DD' text naming no day of an ordinary year (02-30, 13-01, and 02-29, which
+    three years in four do not have); other text is left to the schema's pattern."""
+    if not isinstance(value, str) or len(value) != 5 or value[2] != "-" or not value.replace("-", "").isdigit():
+        return True
+    try:
+        date(2001, int(value[:2]), int(value[3:]))
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=32)
 def zone(name: str) -> ZoneInfo:
     """The IANA zone `name`; ZoneInfoNotFoundError (a KeyError) for any name that is none.

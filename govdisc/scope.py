@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from govdisc.gitrepo import GitError, run_git
+from govdisc.loading.layout import scan
 
 
 class ScopeError(Exception):
@@ -23,6 +24,7 @@ def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
     out: set[str] = set()
     outside = []
     require_existing(paths)
+    listed: list[str] | None = None
     for p in paths:
         full = p.resolve()
         try:
@@ -30,8 +32,10 @@ def paths_in_register(root: Path, paths: list[Path]) -> set[str]:
         except ValueError:
             outside.append(str(p))
             continue
-        if full.is_dir():
-            out.update(f.relative_to(root).as_posix() for f in full.rglob("*.y*ml"))
+        if full.is_dir():  # the register's files under it, as the loader's scan lists them
+            listed = listed if listed is not None else [s.path for s in scan(root)]
+            prefix = "" if rel.as_posix() == "." else rel.as_posix() + "/"
+            out.update(path for path in listed if path.startswith(prefix))
         else:
             out.add(rel.as_posix())
     if outside and not out:
@@ -58,6 +62,7 @@ def _git(root: Path, *args: str) -> str:
 def changed_since(root: Path, ref: str) -> set[str]:
     """Files changed against REF (committed, staged, unstaged) plus untracked ones, under root."""
     _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    listed = _git(root, "diff", "--name-only", "--relative", "-z", "--no-renames", ref, "--", ".")
+    listed = _git(root, "diff", "--name-only", "--relative", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
+                  ref, "--", ".")
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
     return {name for name in (listed + untracked).split("\0") if name}

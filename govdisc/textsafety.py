@@ -38,6 +38,16 @@ _RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029
 
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
+#: what one line of text (a name) may not hold: any character some YAML reader or other tool takes
+#: for a line break (LF, CR, NEL, U+2028, U+2029, and VT, FF, FS, GS, RS, which str.splitlines
+#: breaks at); other controls are escaped wherever text is printed (see above)
+_NOT_IN_A_LINE = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def is_line(value: object) -> bool:
+    """True unless `value` is text that is not a single line (the schemas' format govdisc-line)."""
+    return not isinstance(value, str) or _NOT_IN_A_LINE.search(value) is None
+
 
 def document_text(text: str) -> str:
     """`text` with every character a document may not hold replaced by U+FFFD.

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 import difflib
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from govdisc import resources
-from govdisc.dates import is_date, is_datetime
+from govdisc.dates import is_date, is_datetime, is_month_day
 from govdisc.model import Pointer
+from govdisc.textsafety import is_line
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: a warm check validates nothing
     from jsonschema import Draft202012Validator
@@ -32,6 +34,8 @@ def _format_checker():
     checker = FormatChecker()
     checker.checks("date")(_check_date)
     checker.checks("govdisc-datetime")(_check_datetime)
+    checker.checks("govdisc-line")(is_line)
+    checker.checks("govdisc-month-day")(is_month_day)
     return checker
 
 
@@ -77,7 +81,13 @@ class Problem:
         self.fix, self.blank = fix, blank
 
 
-def validate(kind: str, data: Any) -> list[Problem]:
+def validate(kind: str, data: Any, stop_after: int | None = None) -> list[Problem]:
+    """The record's schema problems, in the order of their place in it.
+
+    With `stop_after`, at most that many plus one: past it, the caller only needs to know there
+    are more. Every error jsonschema makes costs time and memory (two million wrong items in a
+    list took minutes and gigabytes), so the walk stops there instead of producing them all.
+    """
     v = validator(kind)
     odd = list(_non_string_keys(data))
     if odd:  # YAML allows `1: x` or `null: x`; schemas (and jsonschema's regexes) need text keys
@@ -87,12 +97,17 @@ def validate(kind: str, data: Any) -> list[Problem]:
     out: list[Problem] = [
         Problem(ptr, "key", f"键 {key!r} 不是文本：字段名应为英文小写字母和下划线",
                 f"key {key!r} is not text: keys are lower-case English words")
-        for ptr, key in odd
+        for ptr, key in odd[:None if stop_after is None else stop_after + 1]
     ]
-    for err in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    errors = v.iter_errors(data)
+    if stop_after is not None:
+        errors = itertools.islice(errors, max(stop_after + 1 - len(out), 0))
+    for err in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         leaf = _leaf(err)
-        out.extend(_explain(leaf, _title(v.schema, leaf)))
-    return _dedupe(out)
+        out.extend(itertools.islice(_explain(leaf, _title(v.schema, leaf)),
+                                    None if stop_after is None else stop_after + 1))
+    out = _dedupe(out)
+    return out if stop_after is None else out[:stop_after + 1]
 
 
 def _title(root: dict[str, Any], err: ValidationError) -> str:
@@ -251,9 +266,13 @@ def _explain(err: ValidationError, title: str) -> Iterator[Problem]:
     if v == "format":
         fmt = err.validator_value
         want_zh = {"date": "日期，格式 YYYY-MM-DD（如 2024-09-27）",
-                   "govdisc-datetime": "日期时间，格式 YYYY-MM-DD HH:MM（如 2024-07-02 08:30）"}.get(fmt, fmt)
+                   "govdisc-datetime": "日期时间，格式 YYYY-MM-DD HH:MM（如 2024-07-02 08:30）",
+                   "govdisc-month-day": "月-日，格式 MM-DD，且每年都有这一天（如 01-31；不能是 02-30、02-29）",
+                   "govdisc-line": "单行文本（不得含换行符，包括不可见的换行符 U+2028、U+2029、U+0085）"}.get(fmt, fmt)
         want_en = {"date": "a date YYYY-MM-DD (e.g. 2024-09-27)",
-                   "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)"}.get(fmt, fmt)
+                   "govdisc-datetime": "a date-time YYYY-MM-DD HH:MM (e.g. 2024-07-02 08:30)",
+                   "govdisc-month-day": "a month and day MM-DD that every year has (e.g. 01-31; not 02-30 or 02-29)",
+                   "govdisc-line": "one line of text (no line breaks, the invisible U+2028, U+2029 and U+0085 included)"}.get(fmt, fmt)
         yield Problem(path, "value", f"{label} 的值 {_show(err.instance)} 不是有效的{want_zh}",
                       f"{name}: {_show(err.instance)} is not {want_en}", fix=_padded(err.instance, fmt))
         return

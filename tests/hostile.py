@@ -60,6 +60,10 @@ def _bytes_cases(sample: str) -> dict[str, tuple[bytes, str]]:
         "dup-key.yaml": (b"id: a\nid: b\n", "REG002"),
         "bad-syntax.yaml": (b"id: [unclosed\n", "REG001"),
         "nonstr-key.yaml": (b"? [a, b]\n: 1\n", "REG005"),
+        # issue 18: data hidden from YAML 1.2 readers behind a line separator libyaml breaks at
+        "hidden-ls.yaml": ("id: x  # 备注\u2028reply: {date: 2025-01-01, outcome: disclosed}\n".encode(), "REG001"),
+        "hidden-nel.yaml": ("id: x  # 备注\x85reply: {date: 2025-01-01, outcome: disclosed}\n".encode(), "REG001"),
+        "many-values.yaml": (b"id: x\ntopics: [" + b"1," * 120_000 + b"1]\n", "REG026"),
     }
 
 

@@ -113,3 +113,13 @@ def docx_text(blob: bytes) -> tuple[Any, str]:
         for row in t.rows:
             parts += [c.text for c in row.cells]
     return doc, "\n".join(parts)
+
+
+#: A small public-opinion record for authoring tests (`event … follow_up` and the like).
+OPINION_RECORD = """id: YQ-2024-001
+title: 测试舆情
+detected_at: 2024-07-01 08:00
+level: general
+lead: bgs
+summary: 测试
+"""

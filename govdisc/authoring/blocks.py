@@ -41,12 +41,19 @@ class KeySpan:
     next_line: int  # 0-based line of the next top-level key, or the number of lines
 
 
+#: The document end marker: nothing of the record comes after it.
+_DOC_END = re.compile(r"^\.\.\.(\s|#|$)")
+
+
 def top_level_spans(tree: CommentedMap, lines: list[str]) -> list[KeySpan]:
-    """Spans of the top-level keys, in file order."""
+    """Spans of the top-level keys, in file order; the last one ends at a `...` marker, if any."""
     starts = sorted((tree.lc.key(k)[0], k) for k in tree)
+    stop = len(lines)
+    if starts:
+        stop = next((j for j in range(starts[-1][0] + 1, len(lines)) if _DOC_END.match(lines[j])), stop)
     spans = []
     for i, (line, key) in enumerate(starts):
-        nxt = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
+        nxt = starts[i + 1][0] if i + 1 < len(starts) else stop
         end = line + 1
         for j in range(line + 1, nxt):
             if is_content(lines[j]):

@@ -32,6 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from govdisc import validation
 from govdisc.authoring import fieldhelp
+from govdisc.authoring.access import files_of, load_spec, read_spec, records, usable_data, writing
 from govdisc.authoring.atomic import ChangedSinceRead, write_bytes
 from govdisc.authoring.blocks import (KeySpan, detect_indent, leading_comment_start, rt_load,
                                       rt_yaml, seq_prefixes, top_level_spans)
@@ -39,10 +40,11 @@ from govdisc.authoring.errors import AuthoringError
 from govdisc.authoring.new import load_config
 from govdisc.authoring.yamltext import block_mapping_lines, flow_mapping, newline_of
 from govdisc.calendar import CalendarRangeError, WorkCalendar, calendar_for
-from govdisc.config import Config
+from govdisc.config import DEFAULT_MAX_FILE_BYTES, Config
 from govdisc.deadlines.application import CORRECTION_DAYS, EXTENSION_MAX, approval_problem
 from govdisc.deadlines.labels import EVENTS
 from govdisc.dates import parse_date, parse_datetime, zone
+from govdisc.loading.layout import FileSpec, spec_for
 from govdisc.loading.yamlio import load_text
 from govdisc.model import Obligation, Record
 
@@ -106,51 +108,47 @@ def refuse(zh: str, en: str, code: str = "refused") -> AuthoringError:
 
 
 _ID_YEAR = re.compile(r"-(\d{4})-")
+_FOLDERS = (("applications", "application"), ("opinions", "opinion"))
 
 
-def find_record(root: Path, record_id: str) -> tuple[Path, str]:
+def find_record(root: Path, record_id: str, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[Path, str]:
     """(path, kind) of the application or opinion with this id; refuses when none or several."""
+    spec, kind = find_record_spec(root, record_id, limit)
+    return root / spec.path, kind
+
+
+def find_record_spec(root: Path, record_id: str, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[FileSpec, str]:
+    """The loader's spec and the kind of the application or opinion with this id.
+
+    Looked for as the loader sees the register (access.files_of, layout.spec_for): a link out
+    of it, a pipe or an unreadable file at the id's usual place is refused with the loader's
+    finding, not opened and not reported as "no such id".
+    """
     record_id = record_id.strip()
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[FileSpec, str]] = []
     m = _ID_YEAR.search(record_id)
-    folders = (("applications", "application"), ("opinions", "opinion"))
     if m:  # the usual place: <folder>/<year of the id>/<id>.yaml
-        for folder, kind in folders:
+        for folder, kind in _FOLDERS:
             for ext in (".yaml", ".yml"):
-                p = root / folder / m.group(1) / f"{record_id}{ext}"
-                if p.is_file() and _id_of(p) == record_id:
-                    found.append((p, kind))
+                spec = spec_for(root, f"{folder}/{m.group(1)}/{record_id}{ext}")
+                if spec is None:
+                    continue
+                data = usable_data(load_spec(root, spec, limit))
+                if data.get("id") == record_id:
+                    found.append((spec, kind))
     if not found:  # anywhere else, by the id inside the file
-        for folder, kind in folders:
-            base = root / folder
-            if not base.is_dir():
-                continue
-            for p in sorted(base.rglob("*.y*ml")):
-                if any(part.startswith(".") for part in p.relative_to(base).parts):
-                    continue
-                try:
-                    text = p.read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if record_id in text and _id_of(p, text) == record_id:
-                    found.append((p, kind))
+        specs = files_of(root, tuple(f for f, _ in _FOLDERS), tuple(k for _, k in _FOLDERS))
+        for spec, data in records(root, specs, limit, needle=record_id):
+            if data.get("id") == record_id:
+                found.append((spec, str(spec.kind)))
     if not found:
         raise refuse(f"登记簿中没有编号为 {record_id} 的申请或舆情记录",
                      f"no application or opinion with id {record_id} in the register", "not_found")
     if len(found) > 1:
-        where = ", ".join(p.relative_to(root).as_posix() for p, _ in found)
+        where = ", ".join(spec.path for spec, _ in found)
         raise refuse(f"编号 {record_id} 重复出现在 {where}，请先修正（REG007）",
                      f"id {record_id} is used by several files: {where}; fix that first (REG007)", "conflict")
     return found[0]
-
-
-def _id_of(path: Path, text: str | None = None) -> str | None:
-    try:
-        text = text if text is not None else path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    data, err = load_text(text)
-    return data.get("id") if err is None and isinstance(data, dict) else None
 
 
 # -- the command ---------------------------------------------------------------------------------
@@ -182,16 +180,23 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
              "reviewed_by": reviewed_by, "reviewed": reviewed}
     given = {k: v for k, v in given.items() if v is not None}
     _check_options(event_type, given)
-    path, kind = find_record(root, record_id)
+    with writing(root):  # one writer at a time, from reading the record to renaming its new version
+        return _add_event(root, record_id, event_type, event_date, given, today)
+
+
+def _add_event(root: Path, record_id: str, event_type: str, event_date: date | None, given: dict[str, Any],
+               today: date) -> EventResult:
+    config, _ = load_config(root)
+    spec, kind = find_record_spec(root, record_id, config.max_file_bytes)
+    path = root / spec.path
     wanted = APPLICATION_EVENTS if kind == "application" else OPINION_EVENTS
     if event_type not in wanted:
         what = "申请" if kind == "application" else "舆情"
         raise refuse(f"{record_id} 是{what}记录，事件类型 {event_type} 不适用；可用：{'、'.join(wanted)}",
                      f"{record_id} is an {kind}; {event_type} does not apply. Use one of: {', '.join(wanted)}",
                      "invalid")
-    config, _ = load_config(root)
-    raw, bom, text, data = read_record_file(path)
-    rel = path.relative_to(root).as_posix()
+    raw, bom, text, data = read_record_file(root, spec, config.max_file_bytes)
+    rel = spec.path
     cal = calendar_for(config)
     record = Record(kind, rel, data)
     if kind == "application":
@@ -200,16 +205,17 @@ def add_event(root: Path, record_id: str, event_type: str, *, event_date: date |
         change, warnings = check_opinion_event(record, event_type, event_date, given, config, today)
     new_text, method = apply_change(text, kind, change)
     new_data = _verify(text, new_text, data, change, kind)
-    write_record_file(path, raw, bom, new_text)
+    write_record_file(root, spec, raw, bom, new_text)
     result = EventResult(path, record_id, kind, event_type, change.written, method, warnings=warnings)
     _deadlines(result, Record(kind, rel, new_data), config, cal, today)
     return result
 
 
-def read_record_file(path: Path) -> tuple[bytes, bool, str, dict]:
-    """(raw bytes, had a BOM, text, data) of a record file to edit; refused unless it is UTF-8
-    and parses as a mapping."""
-    raw = path.read_bytes()
+def read_record_file(root: Path, spec: FileSpec, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, bool, str, dict]:
+    """(raw bytes, had a BOM, text, data) of a record file to edit, read as the loader reads it;
+    refused unless it is UTF-8 and parses as a mapping."""
+    path = root / spec.path
+    raw = read_spec(root, spec, limit)
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         text = raw[3 if bom else 0:].decode("utf-8")
@@ -222,11 +228,14 @@ def read_record_file(path: Path) -> tuple[bytes, bool, str, dict]:
     return raw, bom, text, data
 
 
-def write_record_file(path: Path, raw: bytes, bom: bool, new_text: str) -> None:
+def write_record_file(root: Path, spec: FileSpec, raw: bytes, bom: bool, new_text: str) -> None:
     """Write the edited text atomically, only if the file still holds `raw` (else refused)."""
+    path = root / spec.path
     out = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
     try:
-        write_bytes(path, out, expected=raw)
+        # a link inside the register: its target is the record (as the loader reads it) and is
+        # what changes; the link stays a link
+        write_bytes(root / spec.source, out, expected=raw, root=root)
     except ChangedSinceRead:
         raise refuse(f"{path.name} 在读取后被修改，未写入；请重新运行", f"{path.name} changed while we worked; "
                      "nothing written, run again", "conflict") from None

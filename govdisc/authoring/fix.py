@@ -21,17 +21,17 @@ from __future__ import annotations
 import codecs
 import copy
 import difflib
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from govdisc import validation
+from govdisc.authoring.access import read_spec, writing
 from govdisc.authoring.atomic import ChangedSinceRead, write_bytes
+from govdisc.authoring.errors import AuthoringError
 from govdisc.authoring.yamltext import scalar
-from govdisc.loading.files import read_path
-from govdisc.loading.layout import classify
+from govdisc.loading.layout import classify, spec_for
 from govdisc.loading.yamlio import load_roundtrip, load_text
 from govdisc.model import Finding, Pointer
 
@@ -126,27 +126,28 @@ def plan_fixes(root: Path, findings: list[Finding], as_of: date) -> FixPlan:
 def apply_fixes(root: Path, plan: FixPlan) -> list[str]:
     """Write the planned files; the paths written (a file changed meanwhile is left alone)."""
     written = []
-    for ff in plan.changed:
-        assert ff.new_text is not None
-        bom = codecs.BOM_UTF8 if ff.raw.startswith(codecs.BOM_UTF8) else b""
-        try:
-            write_bytes(Path(root) / ff.path, bom + ff.new_text.encode("utf-8"), expected=ff.raw)
-        except ChangedSinceRead:
-            continue
-        written.append(ff.path)
+    with writing(root):  # the register's write lock, as for `event` and `new`
+        for ff in plan.changed:
+            assert ff.new_text is not None
+            bom = codecs.BOM_UTF8 if ff.raw.startswith(codecs.BOM_UTF8) else b""
+            try:
+                write_bytes(Path(root) / ff.path, bom + ff.new_text.encode("utf-8"), expected=ff.raw, root=root)
+            except ChangedSinceRead:
+                continue
+            written.append(ff.path)
     return written
 
 
 def _file(root: Path, path: str, plan: FixPlan) -> FileFix | None:
     if path in plan.files:
         return plan.files[path]
-    full = os.path.join(root, path)
-    if os.path.islink(full):
+    spec = spec_for(Path(root), path)
+    if spec is None or spec.refused is not None or spec.source != spec.path:  # links are never fixed
         return None
     try:
-        raw = read_path(full)[0]
+        raw = read_spec(Path(root), spec)
         text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except (AuthoringError, UnicodeDecodeError):
         return None
     data, error = load_text(text)
     if error is not None or not isinstance(data, dict):

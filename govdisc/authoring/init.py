@@ -13,9 +13,9 @@ from pathlib import Path
 
 from govdisc import __version__, resources
 from govdisc.authoring import fieldhelp
-from govdisc.authoring.atomic import write_text
+from govdisc.authoring.atomic import NotInside, write_text
 from govdisc.authoring.blocks import seq_prefixes
-from govdisc.authoring.errors import AuthoringError
+from govdisc.authoring.errors import AuthoringError, io_refusal
 from govdisc.authoring.new import TEMPLATE_INDENT
 from govdisc.authoring.render import SCHEMA_DIR, modeline, render
 from govdisc.loading.layout import CACHE_DIR, CONFIG_NAME, LAYOUT_DIRS
@@ -102,11 +102,13 @@ def init_register(directory: Path, agency: str | None = None, *, ci: str = "gith
         if target.exists() or target.is_symlink():
             result.skipped.append(target)
             continue
-        try:
-            write_text(target, text if text.endswith("\n") else text + "\n", exclusive=True)
-        except FileExistsError:
+        try:  # inside the register only: a folder on the way that is a link is never written through
+            write_text(target, text if text.endswith("\n") else text + "\n", exclusive=True, root=root)
+        except (FileExistsError, NotInside):
             result.skipped.append(target)
             continue
+        except OSError as exc:
+            raise io_refusal(exc, target) from None
         result.created.append(target)
     return result
 

@@ -20,8 +20,11 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from govdisc.authoring.blocks import detect_indent, is_content, rt_load, top_level_spans
-from govdisc.authoring.event import (_change, _verify, apply_change, dump_guarded, find_record, read_back,
+from govdisc.authoring.event import (_change, _verify, apply_change, dump_guarded, find_record_spec, read_back,
                                      read_record_file, refuse, write_record_file)
+from govdisc.authoring.access import writing
+from govdisc.authoring.new import load_config
+from govdisc.loading.layout import FileSpec
 from govdisc.authoring.yamltext import flow_mapping, newline_of
 from govdisc.dates import parse_date
 from govdisc.letters.build import Letter
@@ -33,7 +36,8 @@ from govdisc.loading.yamlio import load_text
 class Recording:
     """A letter's entry, ready to write: plan_record checks everything, write_record writes."""
 
-    path: Path
+    root: Path
+    spec: FileSpec  # the record's file, as the loader sees it
     pointer: tuple  # where the letter goes: ("events", i, "letter") or ("reply", "letter")
     written: dict[str, Any]
     already: bool  # the same letter was recorded before: nothing to write
@@ -45,10 +49,11 @@ class Recording:
 def plan_record(root: Path, letter: Letter, remedies: list[str]) -> Recording:
     """The edit that records `letter` (rendered, telling of `remedies`) in its application's
     file, checked (read back, schema) but not written; refused (AuthoringError) when it cannot."""
-    path, kind = find_record(root, letter.record_id)
+    config, _ = load_config(root)
+    spec, kind = find_record_spec(root, letter.record_id, config.max_file_bytes)
     if kind != "application":
         raise refuse(f"{letter.record_id} 不是申请", f"{letter.record_id} is not an application", "invalid")
-    raw, bom, text, data = read_record_file(path)
+    raw, bom, text, data = read_record_file(root, spec, config.max_file_bytes)
     value: dict[str, Any] = {"no": letter.number, "date": letter.date.isoformat()}
     if letter.kind == "reply":
         value["remedies"] = list(remedies)
@@ -59,7 +64,7 @@ def plan_record(root: Path, letter: Letter, remedies: list[str]) -> Recording:
     existing = holder.get("letter")
     if existing is not None:
         if isinstance(existing, dict) and existing.get("no") == value["no"] and existing.get("date") == value["date"]:
-            return Recording(path, pointer, existing, True)
+            return Recording(root, spec, pointer, existing, True)
         raise refuse(f"该信函已记录为 {_shown(existing)}，未再写入", f"a letter is already recorded there "
                      f"({_shown(existing)}); nothing written", "conflict")
     if letter.kind == "reply":
@@ -73,18 +78,19 @@ def plan_record(root: Path, letter: Letter, remedies: list[str]) -> Recording:
         expected = copy.deepcopy(data)
         expected["events"][index] = {**expected["events"][index], "letter": value}
         read_back(new_text, expected, data, "application")
-    return Recording(path, pointer, value, False, raw, bom, new_text)
+    return Recording(root, spec, pointer, value, False, raw, bom, new_text)
 
 
 def write_record(plan: Recording) -> None:
     """Write a planned entry atomically, only if the file is still as it was read."""
     if not plan.already:
-        write_record_file(plan.path, plan.raw, plan.bom, plan.new_text)
+        write_record_file(plan.root, plan.spec, plan.raw, plan.bom, plan.new_text)
 
 
 def record_letter(root: Path, letter: Letter, remedies: list[str]) -> Recording:
-    plan = plan_record(root, letter, remedies)
-    write_record(plan)
+    with writing(root):
+        plan = plan_record(root, letter, remedies)
+        write_record(plan)
     return plan
 
 

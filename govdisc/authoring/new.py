@@ -13,17 +13,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from govdisc import resources, validation
 from govdisc.authoring import fieldhelp
+from govdisc.authoring.access import files_of, load_path, read_spec, records, usable_data, writing
 from govdisc.authoring.atomic import write_text
 from govdisc.authoring.blocks import Indent, rt_load, seq_prefixes, top_level_spans
 from govdisc.authoring.errors import AuthoringError
-from govdisc.authoring.render import SCHEMA_DIR, modeline, render
-from govdisc.config import Config
+from govdisc.authoring.render import SCHEMA_DIR, Verbatim, modeline, render
+from govdisc.config import DEFAULT_MAX_FILE_BYTES, Config
 from govdisc.dates import parse_datetime, zone
-from govdisc.loading.layout import CONFIG_NAME
+from govdisc.loading.layout import CONFIG_NAME, spec_for
 from govdisc.loading.yamlio import load_text
 
 KINDS = ("application", "document", "opinion", "meeting", "catalog", "review", "activities", "report", "guide",
@@ -46,35 +47,35 @@ class NewResult:
 
 
 def load_config(root: Path) -> tuple[Config, dict[str, Any]]:
-    """The register's settings; refuses when govdisc.yaml is missing or unreadable."""
-    path = root / CONFIG_NAME
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AuthoringError(f"无法读取 {path}：{exc}", f"cannot read {path}: {exc}", "invalid") from exc
-    data, err = load_text(text)
-    if err is not None or not isinstance(data, dict):
-        raise AuthoringError(f"{CONFIG_NAME} 无法解析，请先运行 govdisc check 修正",
-                             f"{CONFIG_NAME} cannot be parsed; run govdisc check and fix it first", "invalid")
+    """The register's settings as the loader reads them (values the schema rejects, such as a
+    department name over several lines, are left out); refuses when govdisc.yaml is missing
+    or unreadable."""
+    result = load_path(root, CONFIG_NAME)
+    if result is None:
+        raise AuthoringError(f"无法读取 {root / CONFIG_NAME}：文件不存在", f"cannot read {root / CONFIG_NAME}: it does not exist",
+                             "invalid")
+    data = usable_data(result)
     return Config.from_data(data), data
 
 
 def schema_ref(root: Path, target: Path, kind: str) -> str:
     """Relative path from `target`'s folder to the exported schema, exporting missing schemas."""
     folder = root / SCHEMA_DIR
-    ensure_schemas(folder)
+    ensure_schemas(root)
     rel = os.path.relpath(folder / f"{kind}.schema.json", target.parent)
     return Path(rel).as_posix()
 
 
-def ensure_schemas(folder: Path) -> list[Path]:
-    """Write the shipped schemas that are missing from `folder` (existing files are left alone)."""
+def ensure_schemas(root: Path) -> list[Path]:
+    """Write the shipped schemas missing from <root>/.govdisc/schemas (existing files are left
+    alone; a link on the way is refused, never written through)."""
     written = []
+    folder = root / SCHEMA_DIR
     for name, text in resources.schema_texts().items():
         target = folder / name
-        if not target.exists():
+        if not os.path.lexists(target):
             try:
-                write_text(target, text, exclusive=True)
+                write_text(target, text, exclusive=True, root=root)
             except FileExistsError:
                 continue
             written.append(target)
@@ -140,14 +141,14 @@ def _write_with_id(root: Path, folder: str, prefix: str, year: int, digits: int,
         if _BAD_FILENAME.search(record_id) or record_id.startswith(".") or not record_id.strip():
             raise AuthoringError(f"编号 {record_id} 不能用作文件名", f"id {record_id} cannot be a file name", "invalid")
         target = root / folder / str(year) / f"{record_id}.yaml"
-        _exclusive(target, build(record_id, target))
+        _exclusive(root, target, build(record_id, target))
         return target, record_id
     n, width = next_sequence(root, folder, prefix, year)
     for _ in range(1000):  # another clerk may take a number meanwhile: try the next
         rid = f"{prefix}-{year}-{n:0{max(digits, width)}d}"
         target = root / folder / str(year) / f"{rid}.yaml"
         try:
-            _exclusive(target, build(rid, target))
+            _exclusive(root, target, build(rid, target))
             return target, rid
         except AuthoringError as exc:
             if exc.code != "exists":
@@ -156,9 +157,9 @@ def _write_with_id(root: Path, folder: str, prefix: str, year: int, digits: int,
     raise AuthoringError("无法分配编号", "could not allocate an id", "conflict")
 
 
-def _exclusive(target: Path, text: str) -> None:
+def _exclusive(root: Path, target: Path, text: str) -> None:
     try:
-        write_text(target, text, exclusive=True)
+        write_text(target, text, exclusive=True, root=root)
     except FileExistsError:
         raise AuthoringError(f"{target} 已存在，未覆盖", f"{target} already exists; not overwritten", "exists") from None
 
@@ -257,6 +258,7 @@ def new_application(root: Path, *, received: date, channel: str, applicant_kind:
         confirmed = confirmed or received
     legal = {"submitted": received, "signed_for": signed_for, "confirmed": confirmed}[RECEIPT_FIELD[channel]]
     year = legal.year
+    _check_year(year, "--received")
     day = _today(today)
 
     def build(rid: str, target: Path) -> str:
@@ -264,7 +266,7 @@ def new_application(root: Path, *, received: date, channel: str, applicant_kind:
                       modeline=modeline(schema_ref(root, target, "application")), today=day.isoformat(),
                       id=rid, channel=channel, submitted=received, signed_for=signed_for, confirmed=confirmed,
                       handler=handler, handler_name=config.department_name(handler) if handler else "",
-                      applicant_kind=applicant_kind, applicant_ref=applicant_ref, summary=summary.strip(),
+                      applicant_kind=applicant_kind, applicant_ref=applicant_ref, summary=summary,
                       topics=list(topics), documents=list(documents), year=year)
 
     prefix = config.application_id_prefix or "YSQ"
@@ -314,7 +316,7 @@ def new_document(root: Path, *, doc_no: str, title: str | None = None, departmen
     if disclosure == "public" and (reason or explanation):
         raise AuthoringError("公开属性为 public 时不写不公开理由（--reason / --explanation）",
                              "a public document takes no --reason / --explanation", "invalid")
-    existing = find_document(root, doc_no)
+    existing = find_document(root, doc_no, config.max_file_bytes)
     if existing is not None:
         raise AuthoringError(f"发文字号 {doc_no} 已登记：{_rel(root, existing)}",
                              f"发文字号 {doc_no} is already registered: {_rel(root, existing)}", "exists")
@@ -324,6 +326,7 @@ def new_document(root: Path, *, doc_no: str, title: str | None = None, departmen
     if formed is None and (doc_year is None or doc_year == day.year):
         formed = day  # registered as it is signed: the usual case
     folder_year = formed.year if formed is not None else doc_year
+    _check_year(folder_year, "--formed" if formed is not None else "--doc-no")
     stem = name if name is not None else document_file_stem(doc_no)
     if not stem or _BAD_FILENAME.search(stem) or stem.startswith("."):
         raise AuthoringError(f"--name {stem} 不能用作文件名", f"--name {stem} cannot be a file name", "invalid")
@@ -338,25 +341,16 @@ def new_document(root: Path, *, doc_no: str, title: str | None = None, departmen
                   reason=reason, explanation=explanation, catalog_item=catalog_item,
                   dept_code=(department or "xx").upper()[:6] if department else "XX",
                   important_policy=important_policy, topics=list(topics))
-    _exclusive(target, text)
+    _exclusive(root, target, text)
     return NewResult(target, doc_no, todo_of("document", text))
 
 
-def find_document(root: Path, doc_no: str) -> Path | None:
-    """The file registering a 发文字号 (cheap text search first, then a real parse)."""
-    base = root / "documents"
-    if not base.is_dir():
-        return None
-    for path in sorted(base.rglob("*.y*ml")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if doc_no not in text:
-            continue
-        data, err = load_text(text)
-        if err is None and isinstance(data, dict) and data.get("doc_no") == doc_no:
-            return path
+def find_document(root: Path, doc_no: str, limit: int = DEFAULT_MAX_FILE_BYTES) -> Path | None:
+    """The file registering a 发文字号 (cheap byte search first, then the loader's parse)."""
+    specs = files_of(root, ("documents",), ("document",))
+    for spec, data in records(root, specs, limit, needle=doc_no):
+        if data.get("doc_no") == doc_no:
+            return root / spec.path
     return None
 
 
@@ -384,7 +378,8 @@ def new_opinion(root: Path, *, title: str | None = None, detected_at: str | date
             raise AuthoringError(f"--detected-at {text} 不是日期时间（写作 2024-07-02 08:30）",
                                  f"--detected-at {text} is not a date-time (write 2024-07-02 08:30)", "invalid")
         detected_text = text.strip()
-    year = int(detected_text[:4])
+    year = moment.year
+    _check_year(year, "--detected-at")
     day = _today(today)
 
     def build(rid: str, target: Path) -> str:
@@ -425,6 +420,7 @@ def new_meeting(root: Path, *, meeting_date: date | None = None, body: str | Non
     check_department(config, department, "--department")
     day = _today(today)
     meeting_date = meeting_date or day
+    _check_year(meeting_date.year, "--date")
     parsed = [parse_item(t) for t in items] or [{"kind": None, "title": None, "department": None}]
     for it in parsed:
         it["department"] = department
@@ -447,21 +443,30 @@ def new_catalog(root: Path, *, department: str | None = None, year: int | None =
     there is one (comments included), else one item skeleton to fill in."""
     config, department, day, year, target = _department_year_file(root, "catalog", department, year, today)
     items_text, copied_from = None, None
-    prev = root / "catalog" / department / f"{year - 1}.yaml"
-    if copy_previous and prev.is_file():
-        items_text = _items_block(prev.read_text(encoding="utf-8-sig"))
-        copied_from = _rel(root, prev) if items_text else None
+    prev = f"catalog/{department}/{year - 1}.yaml"
+    previous = load_path(root, prev, config.max_file_bytes) if copy_previous else None
+    if previous is not None and previous.data is not None:
+        items_text = _items_block(root, previous.path, config.max_file_bytes)
+        copied_from = prev if items_text else None
     text = render("records/catalog.yaml.j2", "catalog",
                   modeline=modeline(schema_ref(root, target, "catalog")), today=day.isoformat(),
                   department=department, department_name=config.department_name(department), year=year,
                   compiled=compiled or day, items_text=items_text, copied_from=copied_from,
                   item_id=f"{re.sub(r'[^A-Z]', '', department.upper())[:6].ljust(2, 'X')}-01", **_prefixes())
-    _exclusive(target, text)
+    _exclusive(root, target, text)
     return NewResult(target, _rel(root, target), todo_of("catalog", text))
 
 
-def _items_block(text: str) -> str | None:
-    """The lines under `items:` of a catalog file, verbatim, when it is a block sequence."""
+def _items_block(root: Path, rel: str, limit: int) -> Verbatim | None:
+    """The lines under `items:` of a catalog file, verbatim, when it is a block sequence (the
+    loader has read the file without a finding that stops it: no hidden line breaks)."""
+    spec = spec_for(root, rel)
+    try:
+        text = read_spec(root, spec, limit).decode("utf-8-sig") if spec is not None else None
+    except (AuthoringError, UnicodeDecodeError):
+        return None
+    if text is None:
+        return None
     try:
         tree = rt_load(text)
     except Exception:  # noqa: BLE001 - a broken previous catalog is simply not copied
@@ -473,7 +478,7 @@ def _items_block(text: str) -> str | None:
     lines = text.splitlines()
     span = next(s for s in top_level_spans(tree, lines) if s.key == "items")
     body = lines[span.line + 1:span.content_end]
-    return "\n".join(body) if body else None
+    return Verbatim("\n".join(body)) if body else None
 
 
 def _department_year_file(root: Path, folder: str, department: str | None, year: int | None,
@@ -494,9 +499,15 @@ def _department_year_file(root: Path, folder: str, department: str | None, year:
     return config, department, day, year, target
 
 
-def _check_year(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise AuthoringError(f"年度 {year} 超出范围（2000—2100）", f"year {year} out of range (2000–2100)", "invalid")
+#: Years a new record may be filed under: a register of this century (the calendar data, the
+#: four-digit folder names and the id scheme all assume it).
+YEARS = (2000, 2100)
+
+
+def _check_year(year: int, option: str = "--year") -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise AuthoringError(f"{option} 的年度 {year} 超出范围（{YEARS[0]}—{YEARS[1]}）",
+                             f"{option}: year {year} out of range ({YEARS[0]}–{YEARS[1]})", "invalid")
 
 
 # -- review ------------------------------------------------------------------------------------
@@ -508,7 +519,8 @@ def new_review(root: Path, *, department: str | None = None, year: int | None = 
     department's non-public documents of the year and the topics of its frequent applications."""
     config, department, day, year, target = _department_year_file(root, "reviews", department, year, today)
     withheld = []
-    for data, _ in _records(root / "documents" / str(year)):
+    limit = config.max_file_bytes
+    for _, data in records(root, files_of(root, ("documents",), ("document",), f"documents/{year}"), limit):
         if data.get("department") == department and data.get("disclosure") in WITHHELD \
                 and isinstance(data.get("doc_no"), str):
             what = fieldhelp.codes("document", "disclosure")
@@ -517,7 +529,7 @@ def new_review(root: Path, *, department: str | None = None, year: int | None = 
             withheld.append({"doc_no": data["doc_no"],
                              "note": f"{data.get('title') or ''}（{label}）".strip()})
     counts: dict[str, int] = {}
-    for data, _ in _records(root / "applications" / str(year)):
+    for _, data in records(root, files_of(root, ("applications",), ("application",), f"applications/{year}"), limit):
         if data.get("handler") != department:
             continue
         for topic in set(t for t in data.get("topics") or [] if isinstance(t, str)):
@@ -528,20 +540,8 @@ def new_review(root: Path, *, department: str | None = None, year: int | None = 
                   modeline=modeline(schema_ref(root, target, "review")), today=day.isoformat(),
                   department=department, department_name=config.department_name(department), year=year,
                   withheld=withheld, frequent=frequent, frequent_min=config.frequent_request_min, **_prefixes())
-    _exclusive(target, text)
+    _exclusive(root, target, text)
     return NewResult(target, _rel(root, target), todo_of("review", text))
-
-
-def _records(folder: Path, pattern: str = "*.y*ml") -> Iterable[tuple[dict, Path]]:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob(pattern)):
-        try:
-            data, err = load_text(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if err is None and isinstance(data, dict):
-            yield data, path
 
 
 # -- activities, report and assessment (one file a year) -----------------------------------------------------
@@ -572,7 +572,7 @@ def _yearly(root: Path, kind: str, year: int | None, today: date | None, **conte
         raise AuthoringError(f"{_rel(root, target)} 已存在，未覆盖", f"{_rel(root, target)} already exists", "exists")
     text = render(f"records/{kind}.yaml.j2", kind, modeline=modeline(schema_ref(root, target, kind)),
                   today=day.isoformat(), year=year, **context)
-    _exclusive(target, text)
+    _exclusive(root, target, text)
     return NewResult(target, _rel(root, target), todo_of(kind, text))
 
 
@@ -591,7 +591,8 @@ def new_guide(root: Path, *, today: date | None = None) -> NewResult:
         raise AuthoringError("guide.yaml 已存在，未覆盖", "guide.yaml already exists", "exists")
     labels = category_labels()
     used: list[str] = []
-    for data, _ in _records(root / "catalog", f"*/{day.year}.y*ml"):
+    catalogs = [spec for spec in files_of(root, ("catalog",), ("catalog",)) if spec.year == day.year]
+    for _, data in records(root, catalogs, config.max_file_bytes):
         for item in data.get("items") or []:
             cat = item.get("category") if isinstance(item, dict) else None
             if cat in labels and cat not in used:
@@ -603,7 +604,7 @@ def new_guide(root: Path, *, today: date | None = None) -> NewResult:
                   today=day, agency=config.agency, office_name=f"{config.agency}{dept}", classes=classes,
                   arrangement="按信息类别和生成日期编排，每条信息标明索引号、名称、内容概述和生成日期",
                   proactive="本机关门户网站政府信息公开专栏；政府公报；新闻发布会；政府信息查阅场所", **_prefixes())
-    _exclusive(target, text)
+    _exclusive(root, target, text)
     return NewResult(target, "guide.yaml", todo_of("guide", text))
 
 
@@ -676,7 +677,8 @@ def new_record(root: Path, kind: str, /, **options: Any) -> NewResult:
     if missing:
         names = ", ".join(_option(m) for m in missing)
         raise AuthoringError(f"新建 {kind} 须给出选项 {names}", f"new {kind} needs {names}", "invalid")
-    return fn(root, **given)
+    with writing(root):
+        return fn(root, **given)
 
 
 #: function parameter → CLI option, where they differ

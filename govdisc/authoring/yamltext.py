@@ -27,8 +27,10 @@ COMMENT_MARK = "\x1f"
 COMMENT_COLUMN = 32
 
 
-#: Characters YAML does not allow raw in a file (1.2 §5.1 c-printable, and the BOM): escaped.
-_NON_PRINTABLE = re.compile("[\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+#: Characters YAML does not allow raw in a file (1.2 §5.1 c-printable, and the BOM), and the line
+#: separators that end a line for YAML 1.1 readers but not 1.2 ones (NEL, U+2028, U+2029): escaped,
+#: so every reader reads the same value.
+_NON_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -134,8 +136,11 @@ def align_comments(text: str, column: int = COMMENT_COLUMN) -> str:
 
 
 def newline_of(text: str) -> str:
-    """The file's line ending: CRLF when its first line ends so, else LF."""
+    """The file's line ending: CRLF when its first line ends so, CR in a file without LF (old Mac
+    editors), else LF."""
     i = text.find("\n")
+    if i < 0:
+        return "\r" if "\r" in text else "\n"
     return "\r\n" if i > 0 and text[i - 1] == "\r" else "\n"
 
 

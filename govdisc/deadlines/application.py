@@ -32,7 +32,7 @@ from datetime import date
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.deadlines.common import (SKIP, Window, count_with_windows, counted_obligation, events_of,
-                                      obligation, pdate)
+                                      obligation, pair_in_order, pdate)
 from govdisc.deadlines.labels import CHANNELS, RECEIPT_FIELDS
 from govdisc.deadlines.trace import count_steps, merge, met_note, provisional_note, simple_trace, step
 from govdisc.model import Effect, Obligation, Record, TraceStep
@@ -216,18 +216,12 @@ def pair_events(events: list, opening: str, closing: str) -> list[tuple[int, dat
     """Each opening event (in date order) with the first unused closing event dated on or after
     it: (index, date, event, closing index, closing date), the closing ones None when unanswered.
     The one pairing of consultations with answers and fee notices with payments, for the clocks
-    and for the rules."""
+    and for the rules; linear in the number of events (common.pair_in_order)."""
+    openers = [(i, d, ev) for i, t, d, ev in events if t == opening]
     closers = [(j, d) for j, t, d, _ in events if t == closing]
-    used: set[int] = set()
-    out = []
-    for i, t, opened, ev in events:
-        if t != opening:
-            continue
-        closed = next(((j, d) for j, d in closers if j not in used and d >= opened), None)
-        if closed is not None:
-            used.add(closed[0])
-        out.append((i, opened, ev, closed[0] if closed else None, closed[1] if closed else None))
-    return out
+    taken = pair_in_order([d for _, d, _ in openers], [d for _, d in closers])
+    return [(i, opened, ev, None if k is None else closers[k][0], None if k is None else closers[k][1])
+            for (i, opened, ev), k in zip(openers, taken)]
 
 
 def _paired(app: App, opening: str, closing: str) -> list[tuple[int, date, dict, date | None]]:

@@ -41,6 +41,26 @@ def events_of(rec: Record) -> list[tuple[int, str, date, dict]]:
     return out
 
 
+def pair_in_order(openers: list[date], closers: list[date]) -> list[int | None]:
+    """For each opening date, the index in `closers` of the first closer not taken by an earlier
+    opener and dated on or after it (None when there is none); both lists in date order.
+
+    One pass over each list: a closer passed over is earlier than this opener, so earlier than
+    every later opener too (45,000 fee notices and payments: linear, not 2·10⁹ comparisons).
+    """
+    out: list[int | None] = []
+    j = 0
+    for opened in openers:
+        while j < len(closers) and closers[j] < opened:
+            j += 1
+        if j < len(closers):
+            out.append(j)
+            j += 1
+        else:
+            out.append(None)
+    return out
+
+
 def day_status(cal: WorkCalendar, due: date, met: date | None, as_of: date,
                config: Config) -> tuple[str, int | None]:
     """done/late once met; otherwise overdue, due_soon or open with working days left."""

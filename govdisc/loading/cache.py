@@ -51,7 +51,8 @@ def _code_hash() -> str:
     h = hashlib.blake2b(digest_size=16)
     base = Path(__file__).resolve().parent.parent
     for rel in ("loading/files.py", "loading/yamlio.py", "loading/fastcheck.py", "loading/cache.py",
-                "loading/register.py", "loading/parallel.py", "validation.py", "codes.py", "loading/codes.py", "loading/store.py"):
+                "loading/register.py", "loading/parallel.py", "validation.py", "codes.py", "loading/codes.py", "loading/store.py",
+                "textsafety.py", "dates.py"):
         try:
             h.update((base / rel).read_bytes())
         except OSError:

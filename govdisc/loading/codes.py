@@ -102,3 +102,24 @@ declare(
     basis="登记簿约定：每条记录是一个普通文件",
     hint=("删除它或改名；记录必须是普通的 .yaml 文件。", "Remove or rename it; a record must be a plain .yaml file."),
 )
+declare(
+    "REG025", "warning",
+    title=("文件夹嵌套过深", "Folders nested too deep"),
+    message=("文件夹在登记簿中嵌套到第 {depth} 层，超过上限 {limit} 层，其中的文件未检查",
+             "this folder is nested {depth} levels deep in the register, over the limit of {limit}; nothing in it was checked"),
+    basis="登记簿目录约定（docs/register-format.md）：记录最多放在两层文件夹中，如 documents/<年度>/",
+    hint=("把其中的记录移到约定位置（如 documents/2024/xxx.yaml），删除多余的文件夹层级。",
+          "Move the records in it to their places (e.g. documents/2024/x.yaml) and remove the extra folder levels."),
+    bad="documents/2024/a/b/c/…/x.yaml（嵌套数十层）", good="documents/2024/x.yaml",
+    clauses=(),
+)
+declare(
+    "REG026", "error",
+    title=("文件中的值过多", "Too many values in one file"),
+    message=("{problem}", "{problem_en}"),
+    basis="登记簿约定：一个文件是一条记录（最大的记录也只有几百个值）",
+    hint=("检查是否误放了数据文件，或把数据拆分到多条记录中。",
+          "Check for a data file saved by mistake, or split the data into several records."),
+    bad="topics: [1, 1, 1, …]  # 数十万项", good="topics: [广播电视许可]",
+    clauses=(),
+)

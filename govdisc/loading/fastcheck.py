@@ -13,14 +13,16 @@ from functools import lru_cache
 from typing import Any
 
 from govdisc import resources
-from govdisc.dates import is_date, is_datetime
+from govdisc.dates import is_date, is_datetime, is_month_day
+from govdisc.textsafety import is_line
 
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - a platform without its wheels: jsonschema alone
     jsonschema_rs = None
 
-_FORMATS = {"date": is_date, "govdisc-datetime": is_datetime}
+_FORMATS = {"date": is_date, "govdisc-datetime": is_datetime, "govdisc-line": is_line,
+            "govdisc-month-day": is_month_day}
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from govdisc import validation
 from govdisc.config import DEFAULT_MAX_FILE_BYTES
 from govdisc.loading.fastcheck import certainly_valid
 from govdisc.loading.layout import FileSpec
-from govdisc.loading.yamlio import line_col_of_offset, load_roundtrip, load_text, locate
+from govdisc.loading.yamlio import line_col_of_offset, load_positions, load_text, locate
 from govdisc.model import Finding
 from govdisc.loading.codes import finding
 
@@ -161,7 +161,7 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
     result.has_suppressions = SUPPRESSION_MARK in text
     data, error = load_text(text)
     if error is not None:
-        code = "REG002" if error.duplicate_key else "REG001"
+        code = "REG002" if error.duplicate_key else "REG026" if error.too_many else "REG001"
         result.findings.append(finding(code, spec.path, line=error.line, column=error.column,
                                        problem=error.problem, problem_en=error.problem_en))
         return result
@@ -181,12 +181,14 @@ def parse_file(spec: FileSpec, raw: bytes) -> FileResult:
         return result
     result.data = data
     if spec.kind is not None and not certainly_valid(spec.kind, data):
-        problems = validation.validate(spec.kind, data)
+        problems = validation.validate(spec.kind, data, stop_after=MAX_SCHEMA_PROBLEMS)
         if problems:
-            result.data = validation.conforming(data, problems)
-            tree = load_roundtrip(text)
+            complete = len(problems) <= MAX_SCHEMA_PROBLEMS
+            # past MAX_SCHEMA_PROBLEMS the file is not a record gone wrong: the rules do not see it
+            result.data = validation.conforming(data, problems) if complete else None
+            tree = load_positions(text)
             if len(problems) > MAX_SCHEMA_FINDINGS:
-                problems = _capped(problems)
+                problems = _capped(problems, complete)
             for p in problems:
                 line, col = locate(tree, p.pointer, p.anchor)
                 f = finding("REG005", spec.path, p.pointer, record=_record_id(data), anchor=p.anchor,
@@ -219,13 +221,20 @@ def _shares_nodes(data: Any) -> bool:
 #: More schema findings than this for one file are summed up in one: past a few dozen, the file
 #: is not a record gone wrong but something else, and thousands of lines would hide the rest.
 MAX_SCHEMA_FINDINGS = 50
-
-
-def _capped(problems: list[validation.Problem]) -> list[validation.Problem]:
+#: Schema problems worked out for one file at most; a file with more is left out of the rules,
+#: clocks and statistics (it is not a record with a few wrong values that can be set aside).
+MAX_SCHEMA_PROBLEMS = 1000
+def _capped(problems: list[validation.Problem], complete: bool = True) -> list[validation.Problem]:
     rest = len(problems) - MAX_SCHEMA_FINDINGS + 1
-    return problems[:MAX_SCHEMA_FINDINGS - 1] + [validation.Problem(
-        (), "parent", f"另有 {rest} 处不符合模式的问题未逐一列出；先修正以上问题，或检查这是否真是一条记录",
-        f"{rest} more schema problems not listed one by one; fix the ones above first, or check that this file really is a record")]
+    if complete:
+        zh = f"另有 {rest} 处不符合模式的问题未逐一列出；先修正以上问题，或检查这是否真是一条记录"
+        en = f"{rest} more schema problems not listed one by one; fix the ones above first, or check that this file really is a record"
+    else:
+        zh = (f"另有至少 {rest} 处不符合模式的问题未逐一列出；问题超过 {MAX_SCHEMA_PROBLEMS} 处，本文件不作为记录参与规则、期限和统计。"
+              "检查这是否真是一条记录")
+        en = (f"at least {rest} more schema problems not listed; with over {MAX_SCHEMA_PROBLEMS} problems the file is left out of "
+              "the rules, deadlines and statistics. Check that this file really is a record")
+    return problems[:MAX_SCHEMA_FINDINGS - 1] + [validation.Problem((), "parent", zh, en)]
 
 
 _UTF16_32_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32BE"), (b"\xff\xfe\x00\x00", "UTF-32LE"),

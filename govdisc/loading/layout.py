@@ -108,60 +108,131 @@ def _folder_spec(rel_dir: str) -> FileSpec | None:
     return spec if spec.kind in _ANY_NAME else None
 
 
-def scan(root: Path) -> list[FileSpec]:
+#: Folders nested deeper than this below the register root are not walked (REG025): the layout
+#: needs two levels (documents/<year>/), and a deeper tree is a mistake or an attack on the walk.
+MAX_FOLDER_DEPTH = 16
+
+
+def scan(root: Path, tops: tuple[str, ...] = LAYOUT_DIRS) -> list[FileSpec]:
     """Every YAML file of the layout, sorted; hidden folders and the cache are skipped.
 
     Nothing outside the register is ever read: a symbolic link is followed only when it names a
     YAML file inside the register; links out of it, links to folders, and things named like YAML
     files that are not files (a folder, a pipe, a device) come back `refused`, each to be reported
-    as a finding instead of being opened.
+    as a finding instead of being opened. The walk keeps its own stack (no recursion), and a
+    folder deeper than MAX_FOLDER_DEPTH is reported (REG025) instead of being entered.
+    `tops`: the layout folders to walk (authoring looks in one or two); the config comes first.
     """
     root_real = os.path.realpath(root)
     specs = [_config_spec(root, root_real)]
-    specs += [_root_spec(root, root_real, name) for name in ROOT_FILES if os.path.lexists(os.path.join(root, name))]
-    for top in LAYOUT_DIRS:
+    if tuple(tops) == LAYOUT_DIRS:  # the whole register: the files at its root too (guide.yaml)
+        specs += [_root_spec(root, root_real, name) for name in ROOT_FILES if os.path.lexists(os.path.join(root, name))]
+    for top in tops:
         _walk(root, root_real, top, specs)
     specs[1:] = sorted(specs[1:], key=lambda s: s.path)
     return specs
 
 
-def _walk(root: Path, root_real: str, rel_dir: str, specs: list[FileSpec]) -> None:
-    full = os.path.join(root, rel_dir)
-    try:
-        if os.path.islink(full):
-            specs.append(_link_spec(root_real, rel_dir, full, folder=True))
-            return
-        entries = sorted(os.scandir(full), key=lambda e: e.name)
-    except FileNotFoundError:
+def _walk(root: Path, root_real: str, top: str, specs: list[FileSpec]) -> None:
+    full = os.path.join(root, top)
+    if os.path.islink(full):
+        specs.append(_link_spec(root_real, top, full, folder=True))
         return
-    except OSError as exc:
-        if os.path.lexists(full):
-            specs.append(_refused(rel_dir, "REG013", error=exc.strerror or str(exc)))
-        return
-    folder = _folder_spec(rel_dir)
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        path = f"{rel_dir}/{name}"
-        yaml_name = name.endswith((".yaml", ".yml"))
+    stack = [(top, 1)]
+    while stack:
+        rel_dir, depth = stack.pop()
         try:
-            if entry.is_symlink():
-                if yaml_name or os.path.isdir(entry.path):
-                    specs.append(_link_spec(root_real, path, entry.path, folder=not yaml_name))
-            elif entry.is_dir(follow_symlinks=False):
-                if yaml_name:
-                    specs.append(_refused(path, "REG019", what="一个文件夹", what_en="a folder"))
-                _walk(root, root_real, path, specs)
-            elif yaml_name:
-                if not entry.is_file(follow_symlinks=False):
-                    specs.append(_refused(path, "REG019", **_not_regular(entry.path)))
-                elif folder is not None:
-                    specs.append(FileSpec(path, folder.kind, folder.year, folder.dept))
-                else:
-                    specs.append(classify(path))
+            entries = sorted(os.scandir(os.path.join(root, rel_dir)), key=lambda e: e.name)
+        except FileNotFoundError:
+            continue
         except OSError as exc:
-            specs.append(_refused(path, "REG013", error=exc.strerror or str(exc)))
+            if os.path.lexists(os.path.join(root, rel_dir)):
+                specs.append(_refused(rel_dir, "REG013", error=exc.strerror or str(exc)))
+            continue
+        folder = _folder_spec(rel_dir)
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = f"{rel_dir}/{name}"
+            try:
+                spec = _entry_spec(root_real, path, entry, folder)
+            except OSError as exc:
+                spec = _refused(path, "REG013", error=exc.strerror or str(exc))
+            if spec is not None:
+                specs.append(spec)
+            if entry.is_dir(follow_symlinks=False):  # a real folder (a link is not one)
+                if depth >= MAX_FOLDER_DEPTH:
+                    specs.append(_refused(path, "REG025", depth=str(depth + 1), limit=str(MAX_FOLDER_DEPTH)))
+                else:
+                    stack.append((path, depth + 1))
+
+
+def _entry_spec(root_real: str, path: str, entry: os.DirEntry | _PathEntry,
+                folder: FileSpec | None = None) -> FileSpec | None:
+    """What the scan says of one folder entry: a file spec, a refusal, or None (nothing to read:
+    a file that is not YAML, or a real folder to walk into)."""
+    yaml_name = entry.name.endswith((".yaml", ".yml"))
+    if entry.is_symlink():
+        if yaml_name or os.path.isdir(entry.path):
+            return _link_spec(root_real, path, entry.path, folder=not yaml_name)
+        return None
+    if entry.is_dir(follow_symlinks=False):
+        return _refused(path, "REG019", what="一个文件夹", what_en="a folder") if yaml_name else None
+    if not yaml_name:
+        return None
+    if not entry.is_file(follow_symlinks=False):
+        return _refused(path, "REG019", **_not_regular(entry.path))
+    if folder is not None:
+        return FileSpec(path, folder.kind, folder.year, folder.dept)
+    return classify(path)
+
+
+class _PathEntry:
+    """The parts of os.DirEntry `_entry_spec` uses, for one path named directly."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.name = path, os.path.basename(path)
+        self._mode = os.lstat(path).st_mode
+
+    def is_symlink(self) -> bool:
+        return stat.S_ISLNK(self._mode)
+
+    def is_dir(self, follow_symlinks: bool = False) -> bool:
+        return stat.S_ISDIR(self._mode)
+
+    def is_file(self, follow_symlinks: bool = False) -> bool:
+        return stat.S_ISREG(self._mode)
+
+
+def spec_for(root: Path, rel: str) -> FileSpec | None:
+    """What `scan` would say of this one register-relative path, without walking the register;
+    None when nothing is there. A folder on the way that is a link gives that folder's refusal
+    (REG018), as the scan does; govdisc.yaml is judged as the scan judges it."""
+    root_real = os.path.realpath(root)
+    if rel == CONFIG_NAME:
+        return _config_spec(root, root_real) if os.path.lexists(os.path.join(root, rel)) else None
+    if rel in ROOT_FILES:
+        return _root_spec(root, root_real, rel) if os.path.lexists(os.path.join(root, rel)) else None
+    parts = rel.split("/")
+    if not rel or any(p in ("", ".", "..") for p in parts):
+        return None
+    current = str(root)
+    for i, part in enumerate(parts[:-1]):
+        current = os.path.join(current, part)
+        try:
+            mode = os.lstat(current).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if stat.S_ISLNK(mode):
+            return _link_spec(root_real, "/".join(parts[:i + 1]), current, folder=True)
+        if not stat.S_ISDIR(mode):
+            return None
+    try:
+        entry = _PathEntry(os.path.join(current, parts[-1]))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return _entry_spec(root_real, rel, entry, _folder_spec(rel.rsplit("/", 1)[0]) if "/" in rel else None)
 
 
 def _config_spec(root: Path, root_real: str) -> FileSpec:

@@ -19,7 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from govdisc.loading.yamlio import load_roundtrip, locate
+from govdisc.loading.yamlio import load_positions, locate
 from govdisc.model import Finding
 
 POSITIONS_FILE = "positions.bin"
@@ -122,7 +122,7 @@ def locate_findings(root: Path, findings: list[Finding], texts: dict[str, str] |
                     f.line, f.column = line, column
                 continue
         try:
-            tree = load_roundtrip(text)
+            tree = load_positions(text)
         except Exception:  # noqa: BLE001 - a file the fast loader read but round-trip cannot
             tree = None
         for f in group:

@@ -36,6 +36,19 @@ def cache_folder(root: Path) -> Path | None:
     return folder if stat.S_ISDIR(st.st_mode) else None
 
 
+def made_cache_folder(root: Path) -> Path:
+    """The cache folder, created if missing (git-ignored); OSError when it is a link or anything
+    but a real folder, so nothing is ever written through it (the cache files, the write lock)."""
+    folder = cache_folder(root)
+    if folder is None:
+        raise OSError(f"{root / CACHE_DIR} is not a folder")
+    folder.mkdir(exist_ok=True)
+    if cache_folder(root) is None:  # swapped for a link meanwhile
+        raise OSError(f"{root / CACHE_DIR} is not a folder")
+    _ensure_gitignore(folder)
+    return folder
+
+
 def _read_small(path: Path) -> tuple[bytes, os.stat_result] | None:
     """A regular file's bytes and stat, never through a link; None if it is not one."""
     try:
@@ -122,13 +135,7 @@ def write_blob(root: Path, name: str, key: bytes, payload: bytes) -> None:
     Never writes through a link: the folder must be a real one, and the temporary file is
     created exclusively, then renamed over whatever `name` was (a planted link included).
     """
-    folder = cache_folder(root)
-    if folder is None:
-        raise OSError(f"{root / CACHE_DIR} is not a folder")
-    folder.mkdir(exist_ok=True)
-    if cache_folder(root) is None:  # swapped for a link meanwhile
-        raise OSError(f"{root / CACHE_DIR} is not a folder")
-    _ensure_gitignore(folder)
+    folder = made_cache_folder(root)
     mac_key = _mac_key(folder, create=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:

@@ -70,6 +70,7 @@ class ParseError:
     column: int
     duplicate_key: bool = False
     problem_en: str = ""
+    too_many: bool = False  # more than MAX_NODES nodes: a size finding (REG026), not a syntax error
 
     def __post_init__(self) -> None:
         self.problem_en = self.problem_en or self.problem
@@ -91,7 +92,11 @@ MAX_DEPTH = 40
 MAX_RAW_FLOW = 1000
 #: The pure parser re-reads files libyaml refuses (see load_text) only up to this size: it is
 #: ~30× slower, and the YAML it rescues (flow-style date-times) never comes in files this big.
-PURE_FALLBACK_MAX = 256 * 1024
+PURE_FALLBACK_MAX = 64 * 1024
+#: Nodes (keys, values, list items, at every level) one file may hold. The largest records hold a
+#: few hundred; past this, a file is refused before it is parsed (building two million nodes took
+#: minutes and gigabytes), counted on libyaml's event stream, which stops at the limit.
+MAX_NODES = 100_000
 
 
 def load_text(text: str) -> tuple[Any, ParseError | None]:
@@ -106,13 +111,18 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
     early = _precheck(text, many_brackets)
     if early is not None:
         return None, early
+    swapped: dict[str, str] | None = None
+    if _SEPARATORS.search(text) is not None:  # rare: a byte search decides
+        text, swapped, early = _quoted_separators(text)
+        if early is not None:
+            return None, early
     try:
         data = _fast_load(text)
     except RecursionError:
         return None, _too_deep(1, 1)
     except MarkedYAMLError as exc:
         if type(exc).__name__ == "DuplicateKeyError" or not C_LOADER or len(text) > PURE_FALLBACK_MAX:
-            return None, _parse_error(exc)
+            return None, _tab_explained(_parse_error(exc), text)
         try:
             data = _pure_load(text)
         except MarkedYAMLError as pure_exc:  # the YAML 1.2 parser's word is the one to report
@@ -123,6 +133,8 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
         return None, _plain_error(exc)
     if (many_brackets or "\n" + " " * (2 * MAX_DEPTH) in text) and _depth(data) > MAX_DEPTH:
         return None, _too_deep(1, 1)
+    if swapped:
+        data = _restored(data, swapped)
     return data, None
 
 
@@ -134,6 +146,93 @@ def _too_deep(line: int, column: int) -> ParseError:
 #: Characters YAML 1.2 forbids in a stream (C0 controls but tab/LF/CR, DEL, C1 but NEL,
 #: surrogates, U+FFFE/U+FFFF); the parsers refuse them without saying where.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+#: Line separators of YAML 1.1 (NEL, LS, PS) that YAML 1.2 reads as ordinary characters. libyaml
+#: (the C parser) ends a comment or a line at them, a YAML 1.2 reader does not: `# note<U+2028>reply:
+#: …` is data to one and a comment to the other, so text could hide from some readers.
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+#: Private-use characters that stand in for LS/PS while libyaml parses (see _quoted_separators).
+_STAND_INS = "".join(chr(c) for c in range(0xE000, 0xE040))
+
+
+def _separator_error(text: str, offset: int) -> ParseError:
+    line, col = line_col_of_offset(text, offset)
+    code = f"U+{ord(text[offset]):04X}"
+    escape = f"\\u{ord(text[offset]):04x}"
+    return ParseError(
+        f"第 {line} 行第 {col} 列有不可见的换行符 {code}（常见于从 Word 或网页复制的文字）；不同的 YAML 工具对它理解不同"
+        f"（有的当作换行，把其后的文字读成数据，有的当作普通字符），登记簿不允许在引号外使用。删除它，或在双引号字符串中写作 {escape}",
+        line, col,
+        problem_en=f"an invisible line separator {code} at line {line}, column {col} (it often comes with text pasted from Word "
+                   "or the web); YAML tools disagree on it (some end the line there and read what follows as data, others "
+                   f"read an ordinary character), so the register allows it only inside quotes. Delete it, or write it as "
+                   f"{escape} inside a double-quoted string")
+
+
+def _quoted_separators(text: str) -> tuple[str, dict[str, str] | None, ParseError | None]:
+    """(text to parse, stand-ins to restore, error) for text holding NEL, U+2028 or U+2029.
+
+    NEL is refused wherever it is (even ruamel's YAML 1.2 parser folds it into a space inside
+    quotes). U+2028/U+2029 are accepted inside quoted scalars only, and parsed the YAML 1.2 way:
+    libyaml sees a private-use stand-in (an ordinary character, as 1.2 reads them) that is put
+    back in the values afterwards. Outside quotes (a comment, a plain scalar, a key) they are
+    refused at their place: there, YAML 1.1 and 1.2 readers see different records.
+    """
+    nel = text.find("\x85")
+    if nel >= 0:
+        return text, None, _separator_error(text, nel)
+    free = [c for c in _STAND_INS if c not in text]
+    if len(free) < 2 or not C_LOADER:
+        return text, None, _separator_error(text, _SEPARATORS.search(text).start())  # type: ignore[union-attr]
+    swap = {"\u2028": free[0], "\u2029": free[1]}
+    parsed = text.translate(str.maketrans(swap))
+    spans = _quoted_spans(parsed)
+    for m in _SEPARATORS.finditer(text):
+        if spans is None or not _inside(spans, m.start()):
+            return text, None, _separator_error(text, m.start())
+    return parsed, {v: k for k, v in swap.items()}, None
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) character offsets of every quoted scalar, from libyaml's events; None when the
+    text does not parse (then nothing counts as quoted)."""
+    parser = CParser(text)
+    spans: list[tuple[int, int]] = []
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or type(event).__name__ == "StreamEndEvent":
+                return spans
+            if type(event).__name__ == "ScalarEvent" and event.style in ("'", '"'):
+                spans.append((event.start_mark.index, event.end_mark.index))
+    except Exception:  # noqa: BLE001 - a syntax error: nothing is known to be quoted
+        return None
+    finally:
+        parser.dispose()
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] < offset < spans[i][1] - 1
+
+
+def _restored(data: Any, swapped: dict[str, str]) -> Any:
+    """`data` with the stand-ins of _quoted_separators put back (keys and values)."""
+    table = str.maketrans(swapped)
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, dict):
+            return {fix(k): fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    return fix(data)
 
 
 def _precheck(text: str, many_brackets: bool) -> ParseError | None:
@@ -149,15 +248,28 @@ def _precheck(text: str, many_brackets: bool) -> ParseError | None:
         return ParseError(f"第 {line} 行第 {col} 列有不可见的控制字符 {code}，YAML 不允许；删除它（常见于从网页或 Word 复制的文字）",
                           line, col, problem_en=f"an invisible control character {code} at line {line}, column {col}, "
                                                 "which YAML does not allow; delete it (it often comes with text pasted from the web or Word)")
-    if many_brackets:
+    if many_brackets and text.count("[") + text.count("{") > MAX_RAW_FLOW:
         at = _raw_flow_overflow(text)
         if at is not None:
             return _too_deep(*line_col_of_offset(text, at))
-    if many_brackets or _compact_nesting_possible(text):
-        at_event = _event_depth_overflow(text)
-        if at_event is not None:
-            return _too_deep(*at_event)
+    if many_brackets or _compact_nesting_possible(text) or _node_bound(text) > MAX_NODES:
+        return _event_overflow(text)
     return None
+
+
+def _node_bound(text: str) -> int:
+    """More nodes than the text could hold, counted in C: every entry after a collection's first
+    needs a comma, a line or a dash (or `?`), and an entry is at most two nodes (key, value)."""
+    return 2 * (text.count(",") + text.count("\n") + text.count("-") + text.count("?")
+                + text.count("[") + text.count("{")) + 2
+
+
+def _too_many(line: int, column: int, size: int) -> ParseError:
+    return ParseError(f"文件中的值（键、值、列表项）超过 {MAX_NODES} 个，这里的一个列表或映射就有 {size} 项以上；"
+                      "一条记录不会有这么多，文件未作进一步检查",
+                      line, column, too_many=True,
+                      problem_en=f"more than {MAX_NODES} values (keys, values, list items) in the file, {size} or more in "
+                                 "the list or mapping here; no record holds that many, so the file was not checked further")
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
@@ -183,32 +295,51 @@ def _compact_nesting_possible(text: str) -> bool:
     return "- -" in text or "-\t" in text or "? " in text or "?\t" in text
 
 
-def _event_depth_overflow(text: str) -> tuple[int, int] | None:
-    """(line, column) of the first collection nested deeper than MAX_DEPTH, from libyaml's
-    event stream: its parser keeps an explicit stack (no recursion), so this is safe at any
-    depth, and it stops at the first level too many. None if not too deep or not parseable
-    (the real parse reports syntax errors)."""
+def _event_overflow(text: str) -> ParseError | None:
+    """The first collection nested deeper than MAX_DEPTH, or the file's node beyond MAX_NODES,
+    from libyaml's event stream: its parser keeps an explicit stack (no recursion), so this is
+    safe at any depth, nothing is built, and it stops at the first level or node too many. None
+    if neither, or not parseable (the real parse reports syntax errors)."""
     if not C_LOADER:
         return None
     parser = CParser(text)
-    depth = 0
+    open_: list[list] = []  # [start mark, children] of each open collection
+    nodes = 0
     try:
         while True:
             event = parser.get_event()
             name = type(event).__name__
-            if name in ("MappingStartEvent", "SequenceStartEvent"):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return mark.line + 1, mark.column + 1
-            elif name in ("MappingEndEvent", "SequenceEndEvent"):
-                depth -= 1
-            elif name == "StreamEndEvent" or event is None:
+            if name in ("MappingEndEvent", "SequenceEndEvent"):
+                open_.pop()
+                continue
+            if name in ("StreamEndEvent", "NoneType"):
                 return None
+            if name not in ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"):
+                continue
+            nodes += 1
+            if open_:
+                open_[-1][1] += 1
+            if nodes > MAX_NODES:  # at the fullest open collection (there is one: the root is one node)
+                mark, children = max(open_, key=lambda c: c[1])
+                return _too_many(mark.line + 1, mark.column + 1, children // 2 if mark.mapping else children)
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                open_.append([_Mark(event.start_mark, name == "MappingStartEvent"), 0])
+                if len(open_) > MAX_DEPTH:
+                    return _too_deep(event.start_mark.line + 1, event.start_mark.column + 1)
     except Exception:  # noqa: BLE001 - a syntax error: load_text reports it with its position
         return None
     finally:
         parser.dispose()
+
+
+class _Mark:
+    """Where a collection starts, and whether it is a mapping (two nodes an entry)."""
+
+    __slots__ = ("line", "column", "mapping")
+
+    def __init__(self, mark: Any, mapping: bool) -> None:
+        self.line, self.column, self.mapping = mark.line, mark.column, mapping
+
 
 
 def _depth(data: Any) -> int:
@@ -323,6 +454,15 @@ def _explained(problem: str) -> tuple[str, str]:
     return problem, problem
 
 
+def _tab_explained(err: ParseError, text: str) -> ParseError:
+    """libyaml says only "found character that cannot start any token" of a tab: say which."""
+    lines = text.split("\n", err.line)
+    line = lines[err.line - 1] if 0 < err.line <= len(lines) else ""
+    if not err.duplicate_key and 0 < err.column <= len(line) and line[err.column - 1] == "\t":
+        err.problem, err.problem_en = _explained("found a tab character")
+    return err
+
+
 def _plain_error(exc: Exception) -> ParseError:
     raw = str(exc).strip()
     problem = raw.splitlines()[0] if raw else type(exc).__name__
@@ -353,11 +493,19 @@ class _StringDatesRoundTrip(RoundTripConstructor):
 _StringDatesRoundTrip.add_constructor("tag:yaml.org,2002:timestamp", _StringDatesRoundTrip.construct_yaml_str)
 
 
+_RT: list[YAML] = []
+
+
 def _roundtrip() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _StringDatesRoundTrip
-    yaml.allow_duplicate_keys = True
-    return yaml
+    """One round-trip loader per process, reused: a new YAML() per file builds its resolver
+    tables again (~7 KB in reference cycles, which the loader's paused GC keeps: 1.5 GB for
+    100,000 files with findings)."""
+    if not _RT:
+        yaml = YAML(typ="rt")
+        yaml.Constructor = _StringDatesRoundTrip
+        yaml.allow_duplicate_keys = True
+        _RT.append(yaml)
+    return _RT[0]
 
 
 def load_roundtrip(text: str) -> Any:
@@ -367,7 +515,96 @@ def load_roundtrip(text: str) -> Any:
     try:
         return _roundtrip().load(text)
     except Exception:  # noqa: BLE001 - positions are a convenience; never fail a check over them
+        _RT.clear()  # a loader that failed half-way is not reused
         return None
+
+
+def load_positions(text: str) -> Any:
+    """A tree `locate` can find positions in: the round-trip parse for a file of ordinary size,
+    libyaml's event marks for a larger one (the pure-Python parser takes ~25 s per MB)."""
+    if len(text) <= PURE_FALLBACK_MAX or not C_LOADER:
+        return load_roundtrip(text)
+    return _event_positions(text)
+
+
+class _Marks:
+    """What `locate` asks of ruamel's `.lc`, from libyaml's event marks (0-based line, column)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self) -> None:
+        self.data: dict[Any, tuple[int, ...]] = {}
+
+    def key(self, k: Any) -> tuple[int, int]:
+        return self.data[k][0], self.data[k][1]
+
+    def value(self, k: Any) -> tuple[int, int]:
+        return self.data[k][2], self.data[k][3]
+
+    def item(self, i: int) -> tuple[int, int]:
+        return self.data[i][0], self.data[i][1]
+
+
+class _MarkedMap(dict):
+    __slots__ = ("lc",)
+
+
+class _MarkedSeq(list):
+    __slots__ = ("lc",)
+
+
+def _event_positions(text: str) -> Any:
+    """Mappings and lists with the positions of their keys, values and items, built from the C
+    parser's events in one pass without recursion (scalars are kept as their text); None when
+    the text does not parse."""
+    parser = CParser(text)
+    stack: list[Any] = []  # open collections; a mapping's pending key is kept beside it
+    keys: list[Any] = []
+    root: Any = None
+    try:
+        while True:
+            event = parser.get_event()
+            name = type(event).__name__
+            if name in ("StreamStartEvent", "DocumentStartEvent", "DocumentEndEvent"):
+                continue
+            if name == "StreamEndEvent" or event is None:
+                return root
+            if name in ("MappingEndEvent", "SequenceEndEvent"):
+                stack.pop()
+                keys.pop()
+                continue
+            mark = (event.start_mark.line, event.start_mark.column)
+            if name == "MappingStartEvent":
+                node: Any = _MarkedMap()
+            elif name == "SequenceStartEvent":
+                node = _MarkedSeq()
+            else:
+                node = getattr(event, "value", None)
+            if not stack:
+                root = node
+            else:
+                parent = stack[-1]
+                if isinstance(parent, _MarkedSeq):
+                    parent.lc.data[len(parent)] = mark
+                    parent.append(node)
+                elif keys[-1] is _NO_KEY:
+                    keys[-1] = (node if isinstance(node, str) else object(), mark)
+                else:
+                    key, kmark = keys[-1]
+                    parent[key] = node
+                    parent.lc.data[key] = kmark + mark
+                    keys[-1] = _NO_KEY
+            if isinstance(node, (_MarkedMap, _MarkedSeq)):
+                node.lc = _Marks()
+                stack.append(node)
+                keys.append(_NO_KEY)
+    except Exception:  # noqa: BLE001 - positions are a convenience
+        return None
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()
 
 
 def locate(tree: Any, pointer: Pointer, anchor: str = "value") -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from govdisc.check import CheckResult
 from govdisc.textsafety import json_text, terminal_text
@@ -31,11 +31,19 @@ def severity_label(severity: str, lang: str) -> str:
 
 @reporter("json")
 def to_json(result: CheckResult, lang: str) -> str:
-    payload = {
-        "findings": [f.to_json(lang) for f in result.findings],
-        "summary": result.summary(),
-    }
-    return json_text(json.dumps(payload, ensure_ascii=False, indent=2))
+    return "".join(json_chunks(result, lang))
+
+
+def json_chunks(result: CheckResult, lang: str) -> Iterator[str]:
+    """The JSON report a finding at a time: the same text as json.dumps of the whole report
+    with indent=2, without holding it (or a dict per finding) in memory at once; 700,000
+    findings took 1.3 GB as one string, its copy and its encoding."""
+    yield '{\n  "findings": ['
+    for i, f in enumerate(result.findings):
+        body = json.dumps(f.to_json(lang), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        yield json_text(("," if i else "") + "\n    " + body)
+    summary = json.dumps(result.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield ("\n  ]" if result.findings else "]") + ',\n  "summary": ' + summary + "\n}"
 
 
 def escape_user(text: str) -> str:
@@ -58,6 +66,13 @@ def escape_user(text: str) -> str:
 def to_text(result: CheckResult, lang: str, quiet: bool = False) -> str:
     """Plain text grouped by file; the CLI colours it with rich markup when it may. `quiet`:
     the findings alone, without hints or the summary (nothing at all when there are none)."""
+    return "\n\n".join(text_blocks(result, lang, quiet))
+
+
+def text_blocks(result: CheckResult, lang: str, quiet: bool = False) -> Iterator[str]:
+    """The text report a file at a time (blocks to join with a blank line), then the summary
+    unless `quiet`: the CLI prints them one by one, so 700,000 findings never become one
+    marked-up string (4 GB in rich)."""
     from govdisc.codes import REGISTRY
 
     lines: list[str] = []
@@ -65,7 +80,8 @@ def to_text(result: CheckResult, lang: str, quiet: bool = False) -> str:
     for f in result.findings:
         if f.path != current:
             if current is not None:
-                lines.append("")
+                yield "\n".join(lines)
+                lines = []
             lines.append(f"[bold]{escape_user(f.path)}[/bold]")
             current = f.path
         style = SEVERITY_STYLE.get(f.severity, "")
@@ -79,12 +95,10 @@ def to_text(result: CheckResult, lang: str, quiet: bool = False) -> str:
         if rule is not None and f.severity != "info" and not quiet:
             hint = rule.hint_en if lang == "en" else rule.hint_zh
             lines.append(f"           [dim]{'fix' if lang == 'en' else '修复'}: {escape_user(hint)}[/dim]")
-    if quiet:
-        return "\n".join(lines)
     if lines:
-        lines.append("")
-    lines.append(_summary_line(result, lang))
-    return "\n".join(lines)
+        yield "\n".join(lines)
+    if not quiet:
+        yield _summary_line(result, lang)
 
 
 @reporter("concise")

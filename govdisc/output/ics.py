@@ -64,7 +64,7 @@ def event(ob: Obligation, stamp: datetime) -> Event | None:
             day = date.fromisoformat(ob.due)
             ev.add("dtstart", day)
             ev.add("dtend", day + timedelta(days=1))
-    except ValueError:
+    except (ValueError, OverflowError):  # a due date at the edge of the calendar (year 1 or 9999)
         return None
     return ev
 

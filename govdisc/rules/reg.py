@@ -50,22 +50,27 @@ _ID_KEYS = {"document": "doc_no", "application": "id", "opinion": "id", "meeting
     "REG007", "error",
     title=("编号或发文字号重复", "Duplicate id or 发文字号"),
     message=("{key} {value} 与 {other} 重复", "{key} {value} is also used by {other}"),
-    basis="登记簿约定：编号、发文字号在登记簿内唯一",
-    hint=("为其中一条记录改正编号；若是同一文件的两份副本，删除其一。", "Give one record another id, or delete the copy."),
+    basis="登记簿约定：编号（申请、舆情、会议共用一套）、发文字号在登记簿内唯一",
+    hint=("为其中一条记录改正编号；若是同一文件的两份副本，删除其一。申请和舆情也不能同号（govdisc event 按编号找记录）。",
+          "Give one record another id, or delete the copy. An application and an opinion may not share an id either "
+          "(govdisc event finds records by id)."),
     bad="# documents/2024/a.yaml 与 b.yaml 都写\ndoc_no: 云岭新广发〔2024〕3号",
     good="# b.yaml\ndoc_no: 云岭新广发〔2024〕4号",
+    clauses=(),
 )
 def duplicate_ids(ctx: Context) -> Iterator[Hit]:
+    # one namespace for every `id` (an application and an opinion may not share one: `govdisc
+    # event ID` could not tell them apart), another for 发文字号
+    seen: dict[tuple[str, str], str] = {}
     for kind, key in _ID_KEYS.items():
-        seen: dict[str, str] = {}
         for rec in ctx.kind(kind):
             value = rec.data.get(key)
             if not isinstance(value, str):
                 continue
-            if value in seen:
-                yield hit(rec, (key,), key=key, value=value, other=seen[value])
+            if (key, value) in seen:
+                yield hit(rec, (key,), key=key, value=value, other=seen[(key, value)])
             else:
-                seen[value] = rec.path
+                seen[(key, value)] = rec.path
     items: dict[tuple, str] = {}
     for rec in ctx.kind("catalog"):
         for i, item in enumerate(rec.seq("items")):

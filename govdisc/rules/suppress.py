@@ -21,6 +21,11 @@ class Suppression:
     used: set[str] = field(default_factory=set)
 
 
+#: Suppression comments read per file: a record needs a handful; past this the rest are not read
+#: (their findings stay reported), so a file of comments cannot make a finding of each.
+MAX_MARKS = 1000
+
+
 def parse_suppressions(text: str) -> list[Suppression]:
     out: list[Suppression] = []
     header = True  # comment lines before the first key cover the whole record
@@ -35,6 +40,8 @@ def parse_suppressions(text: str) -> list[Suppression]:
         m = _MARK.search(line)
         if m and ('"' not in line[: m.start()] or line[: m.start()].count('"') % 2 == 0):
             out.append(_make(n, line, m, header))
+            if len(out) >= MAX_MARKS:
+                break
     return out
 
 
@@ -48,9 +55,20 @@ def apply_suppressions(path: str, text: str, findings: list[Finding]) -> list[Fi
     marks = parse_suppressions(text)
     if not marks:
         return findings
+    # the first mark (in file order) naming the code, per line and for the whole record: one
+    # look-up per finding instead of a pass over every mark (linear in marks plus findings)
+    whole: dict[str, int] = {}
+    on_line: dict[tuple[int, str], int] = {}
+    for i, m in enumerate(marks):
+        for code in m.codes:
+            if m.whole_record:
+                whole.setdefault(code, i)
+            else:
+                on_line.setdefault((m.line, code), i)
     kept: list[Finding] = []
     for f in findings:
-        mark = next((m for m in marks if f.code in m.codes and (m.whole_record or m.line == f.line)), None)
+        first = min(whole.get(f.code, len(marks)), on_line.get((f.line or 0, f.code), len(marks)))
+        mark = marks[first] if first < len(marks) else None
         if mark is None:
             kept.append(f)
         else:

@@ -102,3 +102,107 @@ def test_event_deferral_delivery_and_third_party_notice(tmp_path):
         assert days == sorted(days)
     for day in ("2024-03-22", "2024-04-02", "2024-04-12", "2024-05-31"):
         assert any(l.startswith(f"  {day}") for l in res.stdout.splitlines()), day
+# -- issue 18: processes, special files, what reaches the terminal ---------------------------------
+
+import os  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from support import OPINION_RECORD  # noqa: E402
+
+OPINION = OPINION_RECORD
+
+
+def _register(tmp_path: Path) -> Path:
+    reg = tmp_path / "reg"
+    assert run("init", str(reg), "--agency", "测试局").exit_code == 0
+    return reg
+
+
+def _govdisc(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "govdisc", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, cwd=root)
+
+
+def test_parallel_events_write_every_event_they_report(tmp_path):
+    """The 30 × 8 stress of issue 18 at a suite-friendly size: every run that exits 0 wrote its
+    event, and with the lock none is refused as "changed while we worked"."""
+    reg = _register(tmp_path)
+    path = reg / "opinions" / "2024" / "YQ-2024-001.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(OPINION, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    reported = 0
+    for rnd in range(2):
+        procs = [subprocess.Popen([sys.executable, "-m", "govdisc", "event", "YQ-2024-001", "follow_up",
+                                   "--at", f"2024-07-02 1{rnd}:{p:02d}", "--note", f"r{rnd}p{p}", "--register", str(reg),
+                                   "--as-of", "2024-12-31"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                  cwd=root)
+                 for p in range(4)]
+        for proc in procs:
+            proc.communicate(timeout=120)
+            assert proc.returncode == 0
+            reported += 1
+    written = re.findall(r"note: r\dp\d", path.read_text(encoding="utf-8"))
+    assert len(written) == reported == 8
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("args", [
+    ("new", "document", "--doc-no", "测试办〔2024〕9号"),
+    ("new", "review", "--department", "bgs", "--year", "2024"),
+    ("event", "YSQ-2024-9999", "correction_notice", "--date", "2024-09-03"),
+])
+def test_pipes_and_devices_named_like_records_are_not_opened(tmp_path, args):
+    """A FIFO blocks its reader forever and /dev/zero never ends: both hung `new` and `event`."""
+    reg = _register(tmp_path)
+    for folder in ("documents/2024", "applications/2024"):
+        (reg / folder).mkdir(parents=True)
+    os.mkfifo(reg / "documents" / "2024" / "pipe.yaml")
+    os.mkfifo(reg / "applications" / "2024" / "pipe.yaml")
+    os.symlink("/dev/zero", reg / "applications" / "2024" / "zero.yaml")
+    done = _govdisc(*args, "--register", str(reg), "--as-of", "2024-12-31", timeout=60)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.returncode in (0, 2)  # written, or (event) no such record
+
+
+def test_event_escapes_the_path_it_prints(tmp_path):
+    reg = _register(tmp_path)
+    folder = reg / "opinions" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "YQ-2024-001\x1b]8;;x\x1b\\.yaml").write_text(OPINION, encoding="utf-8")
+    res = run("event", "YQ-2024-001", "follow_up", "--at", "2024-07-02 10:00", "--register", str(reg),
+              "--as-of", "2024-12-31")
+    assert res.exit_code == 0, res.output
+    assert "\x1b" not in res.output and "\\x1b]8;;x" in res.output
+
+
+def test_a_read_only_record_is_refused_with_exit_2(tmp_path):
+    reg = _register(tmp_path)
+    path = reg / "opinions" / "2024" / "YQ-2024-001.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(OPINION, encoding="utf-8")
+    path.chmod(0o444)
+    res = run("--lang", "en", "event", "YQ-2024-001", "follow_up", "--at", "2024-07-02 10:00", "--register", str(reg),
+              "--as-of", "2024-12-31")
+    path.chmod(0o644)
+    assert res.exit_code == 2 and "read-only" in res.output and "internal error" not in res.output
+    assert path.read_text(encoding="utf-8") == OPINION
+
+
+def test_the_default_gitignore_ignores_a_killed_writes_temporary_file(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    reg = _register(tmp_path)
+    subprocess.run(["git", "init", "-q", str(reg)], check=True)
+    stale = "applications/2024/.YSQ-2024-0001.yaml.k1ll3d0.tmp"
+    done = subprocess.run(["git", "-C", str(reg), "check-ignore", "-q", stale], check=False)
+    assert done.returncode == 0

@@ -180,3 +180,47 @@ def test_strict_fails_on_warnings(minimal):
     (minimal / "documents" / "misplaced.yaml").write_text("a: 1\n", encoding="utf-8")
     assert run("check", "--register", str(minimal), *AS_OF).exit_code == 0
     assert run("check", "--register", str(minimal), *AS_OF, "--strict").exit_code == 1
+
+
+def test_a_folder_nested_1100_deep_is_a_finding_for_check_and_deadlines(minimal):
+    """It ended both commands with RecursionError (exit 2, no other findings): issue 18 item 7."""
+    import os
+
+    folder = minimal / "documents" / "2026"
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(1100):
+        os.mkdir("d", dir_fd=fd)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    try:
+        res = run("check", "--register", str(minimal), *AS_OF, "--format", "json", "--no-cache")
+        by_code = [f["code"] for f in json.loads(res.stdout)["findings"]]
+        assert res.exit_code == 0 and by_code == ["REG025"]
+        res = run("check", str(minimal / "documents"), "--register", str(minimal), *AS_OF, "--format", "json")
+        assert res.exit_code == 0 and "REG025" in res.stdout
+        res = run("deadlines", "--register", str(minimal), *AS_OF, "--format", "json")
+        assert res.exit_code == 0, res.output
+    finally:  # pytest's own clean-up of tmp_path recurses
+        for depth in range(1100, 0, -1):
+            os.rmdir(str(folder) + "/d" * depth)
+
+
+def test_json_and_text_reports_are_written_a_file_at_a_time_and_unchanged(minimal):
+    from govdisc.check import run_check
+    from govdisc.output.findings import json_chunks, text_blocks, to_json, to_text
+    from govdisc.textsafety import json_text
+    from datetime import date
+
+    broken(minimal)
+    result = run_check(minimal, date(2026, 2, 1))
+    assert len({f.path for f in result.findings}) >= 1
+    whole = json_text(json.dumps({"findings": [f.to_json("zh") for f in result.findings],
+                                  "summary": result.summary()}, ensure_ascii=False, indent=2))
+    assert "".join(json_chunks(result, "zh")) == to_json(result, "zh") == whole
+    blocks = list(text_blocks(result, "zh"))
+    assert len(blocks) == len({f.path for f in result.findings}) + 1 and to_text(result, "zh") == "\n\n".join(blocks)
+    res = run("check", "--register", str(minimal), *AS_OF, "--format", "json")
+    assert res.stdout == whole + "\n"

@@ -115,8 +115,8 @@ def test_positions_are_reused_and_identical(reg: Path, monkeypatch: pytest.Monke
     first = findings()
     locator.locate_findings(reg, first, cache=True)
     calls = []
-    real = locator.load_roundtrip
-    monkeypatch.setattr(locator, "load_roundtrip", lambda text: calls.append(1) or real(text))
+    real = locator.load_positions
+    monkeypatch.setattr(locator, "load_positions", lambda text: calls.append(1) or real(text))
     second = findings()
     locator.locate_findings(reg, second, cache=True)
     assert calls == []  # served from .govdisc-cache/positions.bin

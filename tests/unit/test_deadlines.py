@@ -702,3 +702,29 @@ def test_later_events_keep_their_index_as_of_an_earlier_day() -> None:
                ev("extension", "2024-07-05", days=5, approved_by="负责人")], **BASE)
     [ob] = [o for o in compute_obligations([rec], CFG, CAL, D("2024-07-08")) if o.obligation == "reply"]
     assert [(e.index, e.date) for e in ob.effects] == [(1, "2024-07-05")]
+def test_pairing_is_one_pass_and_pairs_like_the_first_unused_rule() -> None:
+    """_paired/_unpaired compared every opener with every closer (45,000 fee pairs: 240 s);
+    the one-pass pairing must pick exactly what "first unused closer on or after" picks."""
+    import random
+    from datetime import timedelta
+
+    from govdisc.deadlines.common import pair_in_order
+
+    def naive(openers: list, closers: list) -> list:
+        used: set[int] = set()
+        out = []
+        for opened in openers:
+            k = next((j for j, d in enumerate(closers) if j not in used and d >= opened), None)
+            if k is not None:
+                used.add(k)
+            out.append(k)
+        return out
+
+    rng = random.Random(18)
+    start = date(2024, 1, 1)
+    for _ in range(300):
+        openers = sorted(start + timedelta(days=rng.randrange(40)) for _ in range(rng.randrange(12)))
+        closers = sorted(start + timedelta(days=rng.randrange(40)) for _ in range(rng.randrange(12)))
+        assert pair_in_order(openers, closers) == naive(openers, closers)
+    many = [start + timedelta(days=i // 100) for i in range(45_000)]
+    assert pair_in_order(many, many) == list(range(45_000))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 from datetime import date
 from pathlib import Path
@@ -482,11 +483,13 @@ def test_failure_while_writing_leaves_the_file_intact(root: Path, monkeypatch) -
     before = path.read_bytes()
 
     def boom(src, dst):
-        raise OSError("disk on fire")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "replace", boom)
-    with pytest.raises(OSError, match="disk on fire"):
+    with pytest.raises(AuthoringError) as exc:  # said as such, not an internal error
         event(root, "YSQ-2024-0020", "correction_notice", event_date=date(2024, 9, 5))
+    assert exc.value.code == "io" and path.name in exc.value.en
+    assert "no space left on the disk" in exc.value.en and "磁盘已满" in exc.value.zh
     assert path.read_bytes() == before
     assert sorted(os.listdir(path.parent)) == [path.name]
 

@@ -75,3 +75,16 @@ def test_default_stamp_is_now() -> None:
     ob = Obligation("R", "document", "publication", "2024-10-23", "open", "documents/2024/r.yaml")
     ev = events(obligations_to_ics([ob]))[0]
     assert abs(ev.decoded("DTSTAMP") - datetime.now(timezone.utc)) < timedelta(minutes=5)
+
+
+def test_a_clock_at_the_edge_of_the_calendar_is_left_out_not_a_crash() -> None:
+    """An opinion detected at 0001-01-01 00:10 (Shanghai) is due before year 1 in UTC (issue 18)."""
+    early = [Record("opinion", "opinions/2024/YQ-2024-001.yaml",
+                    {"id": "YQ-0001-001", "detected_at": "0001-01-01 00:10", "level": "major", "emergency": True, "lead": "bgs"})]
+    obs = compute_obligations(early, CFG, get_calendar(), date(2024, 6, 14))
+    assert any("T" in ob.due for ob in obs)
+    data = obligations_to_ics(obs + compute_obligations(register(), CFG, get_calendar(), date(2024, 6, 14)),
+                              "测试局", STAMP)
+    shown = [str(e["SUMMARY"]) for e in events(data)]
+    assert any("YSQ-2024-0001" in s for s in shown)  # the rest of the feed is there
+    assert sum("YQ-0001-001" in s for s in shown) == sum("YQ-0001-001" in ob.record for ob in obs) - 1  # the 5-hour one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -359,3 +360,169 @@ def test_unread_names_every_file_that_yields_no_record(tmp_path: Path):
     assert got == [("applications/2024/YSQ-2024-0001.yaml", "REG001"), ("applications/YSQ-2024-0003.yaml", "REG006"),
                    ("documents/2024/empty.yaml", "REG004")]
     assert any(r.path == "applications/2024/YSQ-2024-0002.yaml" for r in loaded.records)
+# -- issue 18: what every YAML 1.2 reader must read the same way, and walks that must not crash ----
+
+
+@pytest.mark.parametrize("text, where", [
+    ("confirmed: 2024-09-02 # 备注\u2028reply: {date: 2024-09-03, outcome: disclosed}\n", (1, 27)),
+    ("title: 通知\u2028正文\n", (1, 10)),
+    ("title: 通知\u2029\n", (1, 10)),
+    ("title: |\n  正文\u2028\n", (2, 5)),
+    ("title: \"通知\x85\"\n", (1, 11)),  # NEL: even ruamel's 1.2 parser folds it; refused everywhere
+    ("title: 通知 # 备注\x85id: x\n", (1, 15)),
+])
+def test_line_separators_outside_quotes_are_refused_where_they_are(text, where):
+    """libyaml ends a comment at U+2028/U+2029/NEL, YAML 1.2 readers do not: hidden data."""
+    data, err = load_text(text)
+    assert data is None and (err.line, err.column) == where
+    assert "U+" in err.problem and "delete" in err.problem_en.lower()
+    res = parse_file(spec(), text.encode())
+    assert [f.code for f in res.findings] == ["REG001"] and res.data is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ('title: "通知\u2028正文"\n', "通知\u2028正文"),
+    ("title: '通知\u2029'\n", "通知\u2029"),
+    ('tags: ["a\u2028b", c]\n', ["a\u2028b", "c"]),
+    ('title: "通知\u2028\n  正文"\n', "通知\u2028 正文"),  # YAML 1.2: an ordinary character, the line break folds
+])
+def test_line_separators_inside_quotes_read_the_yaml_1_2_way(text, value):
+    data, err = load_text(text)
+    assert err is None and list(data.values())[0] == value
+
+
+def test_folders_nested_beyond_the_limit_are_a_finding_not_a_crash(tmp_path):
+    from govdisc.loading.layout import MAX_FOLDER_DEPTH
+
+    (tmp_path / "govdisc.yaml").write_text("agency: x\n", encoding="utf-8")
+    folder = tmp_path / "documents" / "2024"
+    folder.mkdir(parents=True)
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(1100):  # deeper than Python's recursion limit
+        os.mkdir("d", dir_fd=fd)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+    (folder / "a.yaml").write_text("doc_no: x\n", encoding="utf-8")
+    try:
+        specs = scan(tmp_path)
+    finally:  # pytest's own clean-up of tmp_path recurses, so take the tree down here
+        for depth in range(1100, 0, -1):
+            os.rmdir(str(folder) + "/d" * depth)
+    deep = [s for s in specs if s.refused and s.refused[0] == "REG025"]
+    assert len(deep) == 1 and deep[0].path.count("/") == MAX_FOLDER_DEPTH
+    assert any(s.path == "documents/2024/a.yaml" for s in specs)
+
+
+def test_the_layout_verdict_on_one_path_is_the_scans(tmp_path):
+    from govdisc.loading.layout import spec_for
+
+    (tmp_path / "govdisc.yaml").write_text("agency: x\n", encoding="utf-8")
+    (tmp_path / "documents" / "2024").mkdir(parents=True)
+    (tmp_path / "documents" / "2024" / "a.yaml").write_text("doc_no: x\n", encoding="utf-8")
+    os.symlink("a.yaml", tmp_path / "documents" / "2024" / "b.yaml")
+    os.symlink("/etc/passwd", tmp_path / "documents" / "2024" / "c.yaml")
+    os.mkfifo(tmp_path / "documents" / "2024" / "d.yaml")
+    os.symlink(tmp_path / "documents" / "2024", tmp_path / "documents" / "2025")
+    by_path = {s.path: s for s in scan(tmp_path)}
+    for rel in ("documents/2024/a.yaml", "documents/2024/b.yaml", "documents/2024/c.yaml", "documents/2024/d.yaml",
+                "documents/2025"):
+        assert spec_for(tmp_path, rel) == by_path[rel], rel
+    assert spec_for(tmp_path, "documents/2025/a.yaml") == by_path["documents/2025"]  # the linked folder's refusal
+    assert spec_for(tmp_path, "documents/2024/none.yaml") is None
+
+
+# -- issue 18 item 6: bounded work per input byte ------------------------------------------------
+
+
+def _nodes_text(n: int) -> str:
+    return "id: YSQ-2024-0001\ntopics: [" + ",".join("1" for _ in range(n)) + "]\n"
+
+
+def test_a_file_with_too_many_values_is_refused_before_it_is_built(monkeypatch):
+    from govdisc.loading import yamlio
+
+    built = []
+    monkeypatch.setattr(yamlio, "_fast_load", lambda text: built.append(text))
+    data, err = load_text(_nodes_text(yamlio.MAX_NODES + 10))
+    assert data is None and err.too_many and built == []  # refused on the event stream, nothing built
+    assert (err.line, err.column) == (2, 9)  # at the list that holds them
+    res = parse_file(classify("applications/2024/YSQ-2024-0001.yaml"), _nodes_text(yamlio.MAX_NODES + 10).encode())
+    assert [f.code for f in res.findings] == ["REG026"] and res.data is None
+
+
+def test_a_file_just_under_the_limit_is_read():
+    from govdisc.loading import yamlio
+
+    data, err = load_text(_nodes_text(yamlio.MAX_NODES - 10))
+    assert err is None and len(data["topics"]) == yamlio.MAX_NODES - 10
+
+
+def test_schema_validation_stops_once_there_are_too_many_problems(monkeypatch):
+    """Two million wrong items made two million jsonschema errors (minutes, gigabytes)."""
+    from govdisc import validation
+    from govdisc.loading.files import MAX_SCHEMA_FINDINGS, MAX_SCHEMA_PROBLEMS
+
+    made = []
+    real = validation.validator("application")
+
+    class Counting:
+        schema = real.schema
+
+        def is_valid(self, data):
+            return real.is_valid(data)
+
+        def iter_errors(self, data):
+            for err in real.iter_errors(data):
+                made.append(err)
+                yield err
+
+    monkeypatch.setattr(validation, "validator", lambda kind: Counting())
+    data = {"id": "YSQ-2024-0001", "topics": [1] * 5000}
+    problems = validation.validate("application", data, stop_after=100)
+    assert len(problems) == 101 and len(made) <= 101
+    made.clear()
+    text = "id: YSQ-2024-0001\ntopics: [" + ",".join("1" for _ in range(5000)) + "]\n"
+    res = parse_file(classify("applications/2024/YSQ-2024-0001.yaml"), text.encode())
+    assert len(made) <= MAX_SCHEMA_PROBLEMS + 1
+    assert len(res.findings) == MAX_SCHEMA_FINDINGS and "至少" in res.findings[-1].message_zh
+    assert res.data is None  # past MAX_SCHEMA_PROBLEMS the rules do not see it
+
+
+def test_positions_in_a_large_file_come_from_the_c_parser_and_agree():
+    from govdisc.loading.yamlio import PURE_FALLBACK_MAX, _event_positions, load_positions
+
+    filler = "".join(f"k{i}: {'x' * 60}\n" for i in range(PURE_FALLBACK_MAX // 60))
+    text = filler + "b:\n  c: 2024-09-27\n  d: [x, y, {e: 1}]\n  f: maybe\n"
+    assert len(text) > PURE_FALLBACK_MAX
+    base = filler.count("\n")
+    rt = load_roundtrip(text)
+    for pointer, anchor in ((("b", "c"), "value"), (("b", "d", 2, "e"), "value"), (("b", "f"), "key"), (("k7",), "key")):
+        assert locate(load_positions(text), pointer, anchor) == locate(rt, pointer, anchor)
+    assert locate(_event_positions(text), ("b", "d", 1), "value") == (base + 3, 10)
+    assert _event_positions("a: [unclosed\n") is None
+
+
+def test_the_round_trip_loader_is_reused_and_survives_a_failure():
+    from govdisc.loading import yamlio
+
+    first = yamlio._roundtrip()
+    assert load_roundtrip("a: 1\n") == {"a": 1} and yamlio._roundtrip() is first
+    assert load_roundtrip("a: [1\n") is None  # a failure drops the loader
+    assert load_roundtrip("b: 2\n") == {"b": 2}
+
+
+def test_the_file_size_limit_has_a_ceiling_the_register_cannot_raise(tmp_path):
+    from datetime import date
+
+    from govdisc.check import run_check
+    from govdisc.config import MAX_FILE_BYTES_CEILING, Config
+
+    assert Config.from_data({"limits": {"max_file_bytes": 10 ** 12}}).max_file_bytes == MAX_FILE_BYTES_CEILING
+    assert Config.from_data({"limits": {"max_file_bytes": 1 << 20}}).max_file_bytes == 1 << 20
+    (tmp_path / "govdisc.yaml").write_text(
+        "agency: x\noffice: bgs\ndepartments: [{id: bgs, name: 办公室}]\nlimits: {max_file_bytes: 1000000000000}\n",
+        encoding="utf-8")
+    found = [f for f in run_check(tmp_path, date(2026, 2, 1)).findings if f.code == "REG005"]
+    assert found and "max_file_bytes" in found[0].message_en
