@@ -66,7 +66,12 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes], *, exclusive: bool = 
         folder = folder_inside(root, path.parent)
         _writable_target(path)
         _remove_stale_temporaries(folder, path.name)
-    else:
+    else:  # an output file the user named (-o): a device or pipe is written to, a link's target replaced
+        if not exclusive and expected is None and _stream(path):
+            _write_through(path, data)
+            return
+        if os.path.islink(path):
+            path = Path(os.path.realpath(path))
         folder = path.parent
         folder.mkdir(parents=True, exist_ok=True)
     if exclusive and os.path.lexists(path):
@@ -99,6 +104,22 @@ def write_bytes(path: Path, data: bytes | Iterable[bytes], *, exclusive: bool = 
         if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
             exc.filename = str(path)  # say which file could not be written (disk full, …)
         raise
+
+
+def _stream(path: Path) -> bool:
+    """`-o /dev/null`, `-o /dev/stdout`, a named pipe: not a file to replace (renaming over
+    /dev/null would put a regular file in its place)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
+
+
+def _write_through(path: Path, data: bytes | Iterable[bytes]) -> None:
+    with open(path, "wb") as fh:
+        for chunk in ((data,) if isinstance(data, bytes) else data):
+            fh.write(chunk)
 
 
 def write_text(path: Path, text: str, *, exclusive: bool = False, expected: bytes | None = None,

@@ -153,3 +153,35 @@ def test_expected_content_guards_against_lost_updates(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
     write_bytes(target, b"v3\n", expected=b"v2 by someone else\n")
     assert target.read_bytes() == b"v3\n"
+
+
+def test_an_output_to_a_device_or_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
+    """`report -o /dev/null` must not rename a regular file over /dev/null."""
+    import stat as stat_
+
+    from govdisc.authoring.atomic import write_bytes
+
+    write_bytes(Path(os.devnull), b"report")
+    assert stat_.S_ISCHR(os.stat(os.devnull).st_mode)
+    if hasattr(os, "mkfifo"):
+        import threading
+
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader.start()
+        write_bytes(fifo, [b"a", b"b"])
+        reader.join(10)
+        assert got == [b"ab"] and stat_.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_an_output_through_a_link_replaces_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    from govdisc.authoring.atomic import write_bytes
+
+    target = tmp_path / "real.md"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    write_bytes(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
