@@ -971,6 +971,9 @@ def event(
         if res.reply_due is None and res.reply_status == "waiting":
             typer.echo(f"{rel}\nwaiting for the corrected application: no reply deadline yet" if lang_ == "en"
                        else f"{rel}\n等待申请人补正，答复期限尚未起算")
+        elif res.reply_due is None:  # e.g. withdrawn, or no legal receipt date recorded yet
+            typer.echo(f"{rel}\nno reply deadline to compute (see govdisc deadlines --explain {record_id})"
+                       if lang_ == "en" else f"{rel}\n没有可计算的答复期限（详见 govdisc deadlines --explain {record_id}）")
         else:
             status = label(STATUSES, res.reply_status or "", lang_)
             typer.echo(f"{rel}\nreply due {res.reply_due} ({status})" if lang_ == "en"

@@ -206,3 +206,20 @@ def test_the_default_gitignore_ignores_a_killed_writes_temporary_file(tmp_path):
     stale = "applications/2024/.YSQ-2024-0001.yaml.k1ll3d0.tmp"
     done = subprocess.run(["git", "-C", str(reg), "check-ignore", "-q", stale], check=False)
     assert done.returncode == 0
+
+
+def test_event_without_a_reply_clock_says_so_instead_of_none(tmp_path, monkeypatch):
+    """A clock the engine cannot compute is said in words, never as Python's None."""
+    import govdisc.deadlines.application as engine
+
+    reg = tmp_path / "x"
+    assert run("init", str(reg), "--agency", "测试局", "--since", "2024").exit_code == 0
+    assert run("new", "application", "--register", str(reg), "--received", "2024-09-27", "--channel", "online",
+               "--applicant-kind", "natural_person", "--summary", "申请公开", "--handler", "bgs",
+               "--as-of", "2024-09-27").exit_code == 0
+    monkeypatch.setattr(engine, "application_obligations", lambda *a, **k: [])
+    res = run("event", "YSQ-2024-0001", "correction_notice", "--date", "2024-10-10", "--register", str(reg),
+              "--as-of", "2024-10-11")
+    assert res.exit_code == 0, res.output
+    assert "None" not in res.output and "没有可计算的答复期限" in res.output
+    assert "deadlines --explain YSQ-2024-0001" in res.output
