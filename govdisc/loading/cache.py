@@ -65,7 +65,7 @@ def _libraries() -> tuple:
     """Versions of the libraries whose behaviour the cached results depend on."""
     import ruamel.yaml
 
-    return (getattr(ruamel.yaml, "__version__", "?"), _dist("jsonschema"))
+    return (getattr(ruamel.yaml, "__version__", "?"), _dist("jsonschema"), _dist("pyyaml"), _dist("holidays"))
 
 
 def _dist(name: str) -> str:
@@ -130,6 +130,12 @@ def _read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[int, d
         return stamp, out
     except Exception:  # noqa: BLE001 - any unreadable cache is simply not used
         return 0, {}
+
+
+def result_key(parts: tuple) -> bytes:
+    """The key of a result computed from the whole register (a check's findings): everything
+    the per-record rule findings depend on, and `parts` (what else: the as-of date...)."""
+    return marshal.dumps((_key(), _source_hash(), parts))
 
 
 def _rules_key() -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from govdisc.config import Config
 from govdisc.heap import gc_paused, settle_heap
 from govdisc.loading.cache import load_with_cache
 from govdisc.loading.files import FileResult, load_file
-from govdisc.loading.layout import expected_place, scan
+from govdisc.loading.layout import FileSpec, expected_place, scan
 from govdisc.loading.parallel import default_jobs, load_results
 from govdisc.model import Finding, Record
 from govdisc.loading.codes import finding
@@ -22,6 +23,9 @@ class LoadedRegister:
     results: list[FileResult]
     findings: list[Finding] = field(default_factory=list)  # file-level findings of every file
     config_broken: bool = False
+    #: the scan (config first), and a time before any file of this load was stat'ed or read
+    specs: list[FileSpec] = field(default_factory=list)
+    stamp: int = 0
 
     @property
     def files(self) -> int:
@@ -49,6 +53,7 @@ def load_register(root: Path, jobs: int | None = None, cache: bool = False) -> L
 
 
 def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
+    stamp = time.time_ns()
     specs = scan(root)
     # the configuration first: it sets the size limit the other files are read with
     config_result = load_file(root, specs[0])
@@ -72,6 +77,8 @@ def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
         results=results,
         findings=findings,
         config_broken=config_result.data is None,
+        specs=specs,
+        stamp=stamp,
     )
 
 

@@ -76,6 +76,25 @@ def per_record(*kinds: str, as_of: bool = False) -> Callable[[Callable[..., Iter
     return wrap
 
 
+def volatile(*kinds: str) -> Callable[[Check], Check]:
+    """Decorator, below `@rule`, for a check whose findings depend on more than the register's
+    files and the as-of date (git history, today's date). A check result kept in the cache never
+    stands for it: on a run that reuses one, this check runs again over the records of `kinds`
+    (the only ones it may look at)."""
+
+    def wrap(func: Check) -> Check:
+        func.volatile = kinds  # type: ignore[attr-defined]
+        return func
+
+    return wrap
+
+
+def volatile_rules() -> dict[str, tuple[str, ...]]:
+    """code → the record kinds of every volatile check (see `volatile`)."""
+    return {code: r.check.volatile for code, r in REGISTRY.items()  # type: ignore[union-attr]
+            if r.check is not None and getattr(r.check, "volatile", None) is not None}
+
+
 def record_check(rule_: Rule) -> PerRecord | None:
     return getattr(rule_.check, "per_record", None)
 

@@ -1,0 +1,80 @@
+"""Has anything in the register changed since a result was computed? (as cheaply as `git status`)
+
+A result kept in the cache (a check's findings) stands for one state of the register: the scan's
+verdict on every path (kind, link target, refusal) and the content of every file read. The state
+is kept beside the result as the scan's list and each file's stat signature and content digest.
+`unchanged` answers with one scan and one `stat` per file: a file whose signature is the one
+recorded, and old enough to be trusted (git's racy-clean rule, see cache._trusted), has not been
+written since; any other is read and its digest compared. No record is parsed or unmarshalled.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from govdisc.loading import cache as _cache
+from govdisc.loading.files import FileResult, digest, read_path, stat_signature
+from govdisc.loading.layout import FileSpec
+
+#: (scan list, signatures, digests, stamp): see `state_of`
+State = tuple
+
+
+def fingerprint(specs: list[FileSpec]) -> list[tuple]:
+    """What the scan decided for every path, in scan order."""
+    return [(s.path, s.kind, s.target, s.refused) for s in specs]
+
+
+def state_of(specs: list[FileSpec], results: list[FileResult], stamp: int) -> State | None:
+    """The register state a load saw: the scan, and for every file read its signature and digest
+    (None where nothing was read); `stamp` is a time before any of its files was stat'ed or read.
+    None when a file was read without a signature (then no result can be trusted to stand)."""
+    by_path = {r.path: r for r in results}
+    sigs: list[tuple | None] = []
+    digests: list[str | None] = []
+    for spec in specs:
+        r = by_path.get(spec.path)
+        if r is None or not r.digest:  # not read: what the scan said is all the result depends on
+            sigs.append(None)
+            digests.append(None)
+            continue
+        if r.stat is None:
+            return None
+        sigs.append(r.stat)
+        digests.append(r.digest)
+    newest = max((max(s[1], s[2]) for s in sigs if s is not None), default=0)
+    return (fingerprint(specs), sigs, digests, stamp, newest)
+
+
+def unchanged(root: Path, specs: list[FileSpec], state: Any, limit: int) -> bool:
+    """Is the register at `root`, as `specs` (a fresh scan) shows it, still in `state`?"""
+    try:
+        fp, sigs, digests, stamp, newest = state
+    except (TypeError, ValueError):
+        return False
+    if len(specs) != len(sigs) or fingerprint(specs) != fp:
+        return False
+    prefix = os.path.join(str(root), "")
+    now: list[tuple | None] = []
+    for spec, sig in zip(specs, sigs):
+        if sig is None:
+            now.append(None)
+            continue
+        try:
+            now.append(stat_signature(os.stat(prefix + spec.source)))
+        except OSError:
+            return False
+    if now == sigs and _cache.TRUST_STAT and newest < stamp - _cache.STAT_MARGIN_NS:
+        return True
+    for i, (spec, sig) in enumerate(zip(specs, sigs)):
+        if sig is None or _cache._trusted(sig, now[i], stamp):  # type: ignore[arg-type]
+            continue
+        try:
+            raw, _ = read_path(prefix + spec.source, limit)
+        except OSError:
+            return False
+        if digest(raw) != digests[i]:
+            return False
+    return True
