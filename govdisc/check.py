@@ -59,7 +59,7 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
         kept = kept_result(root, as_of)
         if kept is not None:
             return kept
-    loaded = load_register(root, jobs=jobs, cache=cache)
+    loaded = load_register(root, jobs=jobs, cache=cache, work=engine.RecordProducts(as_of))
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
         findings = one_per_mistake(findings, rule_findings(loaded, context_for(loaded, as_of), cache))
@@ -228,12 +228,16 @@ def _register_wide(f: Finding) -> bool:
 def rule_findings(loaded: LoadedRegister, ctx: Context, cache: bool) -> list[Finding]:
     """The rules' findings; with the cache, those of the per-record rules are kept per file
     (.govdisc-cache/rules.bin) and reused while the file is unchanged (engine.RecordHits)."""
+    digests = {r.path: r.digest for r in loaded.results if r.digest}
     if not cache:
-        return engine.run_rules(ctx)
+        store = engine.RecordHits(None, digests, {})
+        store.add_products(loaded.results, ctx.as_of)
+        return engine.run_rules(ctx, store=store)
     from govdisc.calendar import preload
 
     preload(loaded.root)
-    store = engine.RecordHits.load(loaded.root, {r.path: r.digest for r in loaded.results if r.digest})
+    store = engine.RecordHits.load(loaded.root, digests)
+    store.add_products(loaded.results, ctx.as_of)
     found = engine.run_rules(ctx, store=store)
     store.save()
     return found

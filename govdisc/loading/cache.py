@@ -25,13 +25,14 @@ import sys
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from govdisc import __version__, validation
 from govdisc.config import DEFAULT_MAX_FILE_BYTES
 from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entry, read_with_stat,
                                    stat_signature, to_entry)
 from govdisc.loading.layout import CACHE_DIR, FileSpec
-from govdisc.loading.parallel import chunk_entries, parse_parts
+from govdisc.loading.parallel import Work, chunk_entries, chunk_products, parse_parts, results_of
 from govdisc.loading.store import read_blob, write_blob
 from govdisc.model import Finding
 
@@ -198,7 +199,9 @@ def _trusted(sig: tuple | None, now: tuple, stamp: int) -> bool:
 
 
 def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
-                    limit: int = DEFAULT_MAX_FILE_BYTES) -> list[FileResult]:
+                    limit: int = DEFAULT_MAX_FILE_BYTES, work: Work = None) -> list[FileResult]:
+    """The results of `specs`: kept ones for files unchanged since, the others read and parsed
+    (by `jobs` processes, `work` done on their records: see parallel.parse_parts)."""
     from govdisc.loading.locator import use_position_cache
 
     use_position_cache(root)
@@ -206,10 +209,10 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
     now_stamp = time.time_ns()  # before any stat or read of this run
     if not cached:
         # cold: nothing to compare with, so the parent reads nothing; workers read and parse
-        parts = parse_parts(root, specs, jobs, limit)
-        results = [from_entry(e) for part in parts for e in chunk_entries(part)]
+        parts = parse_parts(root, specs, jobs, limit, work)
+        results = results_of(parts)
         try:
-            _write(root, [_encode_chunk(how, payload) for how, payload in parts], now_stamp, limit)
+            _write(root, [_encode_chunk(part[0], part[1]) for part in parts], now_stamp, limit)
         except ValueError:
             pass  # data marshal cannot encode: no cache this time
         return results
@@ -236,14 +239,25 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
         else:
             entries.append(None)
             stale.append((len(entries) - 1, spec))
+    made: dict[int, Any] = {}
     if stale:
-        fresh = [e for part in parse_parts(root, [s for _, s in stale], jobs, limit) for e in chunk_entries(part)]
-        for (i, _), e in zip(stale, fresh):
+        parts = parse_parts(root, [s for _, s in stale], jobs, limit, work)
+        fresh = [e for part in parts for e in chunk_entries(part)]
+        products = [p for part in parts for p in chunk_products(part, len(chunk_entries(part)))] \
+            if work is not None else []
+        for k, ((i, _), e) in enumerate(zip(stale, fresh)):
             entries[i] = e
+            if products:
+                made[i] = products[k]
     final = [e for e in entries if e is not None]
     if stale or len(final) != len(cached) or any(cached.get(e[0]) is not e for e in final):
         try:
             _write(root, [_encode_chunk("p", final)], now_stamp, limit)
         except ValueError:
             pass
-    return [from_entry(e) for e in final]
+    out = [from_entry(e) for e in entries if e is not None]
+    if made:
+        for i, r in enumerate(out):
+            if i in made:
+                r.products = made[i]
+    return out

@@ -11,7 +11,7 @@ from govdisc.heap import gc_paused, settle_heap
 from govdisc.loading.cache import load_with_cache
 from govdisc.loading.files import FileResult, load_file
 from govdisc.loading.layout import FileSpec, expected_place, scan
-from govdisc.loading.parallel import default_jobs, load_results
+from govdisc.loading.parallel import Work, default_jobs, load_results
 from govdisc.model import Finding, Record
 from govdisc.loading.codes import finding
 
@@ -45,14 +45,16 @@ class LoadedRegister:
         return sorted(out, key=lambda f: f.path)
 
 
-def load_register(root: Path, jobs: int | None = None, cache: bool = False) -> LoadedRegister:
+def load_register(root: Path, jobs: int | None = None, cache: bool = False, work: Work = None) -> LoadedRegister:
+    """The register at `root`. `work`: done on every record read and parsed in this load, in the
+    process that read it (its result is the FileResult's `products`; see parallel.parse_parts)."""
     with gc_paused():
-        loaded = _load_register(root, jobs, cache)
+        loaded = _load_register(root, jobs, cache, work)
         settle_heap()  # before the GC is back on, or its first collection walks every new object
     return loaded
 
 
-def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
+def _load_register(root: Path, jobs: int | None, cache: bool, work: Work) -> LoadedRegister:
     stamp = time.time_ns()
     specs = scan(root)
     # the configuration first: it sets the size limit the other files are read with
@@ -60,9 +62,9 @@ def _load_register(root: Path, jobs: int | None, cache: bool) -> LoadedRegister:
     config = Config.from_data(config_result.data)
     known = [s for s in specs[1:] if s.kind is not None or s.refused is not None]
     if cache:
-        results = load_with_cache(root, known, jobs or default_jobs(), config.max_file_bytes)
+        results = load_with_cache(root, known, jobs or default_jobs(), config.max_file_bytes, work)
     else:
-        results = load_results(root, known, jobs or default_jobs(), config.max_file_bytes)
+        results = load_results(root, known, jobs or default_jobs(), config.max_file_bytes, work)
     results.insert(0, config_result)
     findings = [f for r in results for f in r.findings]
     for s in specs:

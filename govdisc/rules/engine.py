@@ -113,16 +113,17 @@ def _stored(rule_: Rule, hits: list[Hit]) -> tuple:
 Checks = list[tuple[Rule, PerRecord]]
 
 
-def evaluate(rec: Record, checks: Checks, as_of: date) -> tuple[Stored, list[Crash]]:
+def evaluate(rec: Record, checks: Checks, as_of: date, report: bool = True) -> tuple[Stored, list]:
     """The findings of these per-record checks on one record, and the rules that crashed on it
-    (a crash drops that rule's hits on this record only)."""
+    (a crash drops that rule's hits on this record only). `report=False`: a crash is only
+    noted (no traceback on stderr), for a caller that lets the engine evaluate the record again."""
     found: list[tuple[str, tuple]] = []
-    crashed: list[Crash] = []
+    crashed: list = []
     for rule_, spec in checks:
         try:
             hits = list(spec.hits(rec, as_of))
         except Exception as exc:  # noqa: BLE001 - becomes a REG020 finding on this record
-            crashed.append(crash(rule_.code, exc, rec))
+            crashed.append(crash(rule_.code, exc, rec) if report else rule_.code)
             continue
         if hits:
             found.append((rule_.code, _stored(rule_, hits)))
@@ -175,6 +176,16 @@ class RecordHits:
             self.changed = True
         return found_plain + found_dated, crashed
 
+    def add_products(self, results: Iterable, as_of: date) -> None:
+        """Entries for the records whose per-record findings the loader's workers made (see
+        `record_products`), for this as-of date."""
+        day = as_of.isoformat()
+        for r in results:
+            if r.products is not None and r.digest:
+                plain, dated = r.products
+                self.entries[r.path] = (r.digest, day, plain, dated)
+                self.changed = True
+
     def save(self) -> None:
         """Write the entries of the records looked up, if any changed or went away."""
         if self.root is None:
@@ -184,6 +195,32 @@ class RecordHits:
         from govdisc.loading.cache import write_rule_hits
 
         write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+
+
+class RecordProducts:
+    """The loader's `work` (see loading.parallel) for a check on `as_of`: every per-record rule's
+    findings on one record just read, as the store keeps them (without as-of, with as-of), made
+    in the process that parsed it, so that on a cold check they are made on every core. None
+    when a rule raised on it: the engine evaluates that record again where the crash is reported."""
+
+    def __init__(self, as_of: date) -> None:
+        self.as_of = as_of
+        self._checks: dict[str, tuple[Checks, Checks]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"as_of": self.as_of, "_checks": {}}  # the rules are looked up where it runs
+
+    def __call__(self, result: object) -> tuple | None:
+        kind, path, data = result.kind, result.path, result.data  # type: ignore[attr-defined]
+        checks = self._checks.get(kind)
+        if checks is None:
+            every = [r for r in REGISTRY.values() if record_check(r) is not None]
+            checks = self._checks[kind] = _checks_for(every, kind)
+        rec = Record(kind, path, data)
+        with gc_paused():
+            plain, crashed = evaluate(rec, checks[0], self.as_of, report=False)
+            dated, crashed_dated = evaluate(rec, checks[1], self.as_of, report=False)
+        return None if crashed or crashed_dated else (plain, dated)
 
 
 def record_findings(ctx: Context, rules: list[Rule], store: RecordHits | None = None,
