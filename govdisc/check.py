@@ -9,7 +9,7 @@ from pathlib import Path
 from govdisc.loading.files import FINDING_FIELDS
 from govdisc.loading.layout import CONFIG_NAME
 from govdisc.loading.locator import locate_findings, read_text
-from govdisc.loading.register import LoadedRegister, load_register
+from govdisc.loading.register import LoadedRegister, Seen, load_register
 from govdisc.model import Finding
 from govdisc.rules import engine
 from govdisc.rules.context import Context
@@ -55,11 +55,12 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     Cross-record rules always see the whole register, so a new file that names a missing
     department is caught even when only that file is in scope.
     """
+    seen = None
     if cache and scope is None:
-        kept = kept_result(root, as_of)
+        kept, seen = kept_result(root, as_of)
         if kept is not None:
             return kept
-    loaded = load_register(root, jobs=jobs, cache=cache, work=engine.RecordProducts(as_of))
+    loaded = load_register(root, jobs=jobs, cache=cache, work=engine.RecordProducts(as_of), seen=seen)
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
         findings = one_per_mistake(findings, rule_findings(loaded, context_for(loaded, as_of), cache))
@@ -122,26 +123,30 @@ def keep_result(root: Path, as_of: date, loaded: LoadedRegister, located: list[F
         pass  # a read-only register, or a value marshal cannot encode: no kept result
 
 
-def kept_result(root: Path, as_of: date) -> CheckResult | None:
+def kept_result(root: Path, as_of: date) -> tuple[CheckResult | None, Seen | None]:
     """The check's result from the cache when the register is in the state it was computed for
-    (see loading/snapshot.py); volatile rules are run again. None when there is none."""
+    (see loading/snapshot.py), volatile rules run again; else (None, what was seen on the way:
+    the scan and the files stat'ed, for the load that follows)."""
     import marshal
+    import time
 
     from govdisc.loading.layout import scan
     from govdisc.loading.snapshot import unchanged
     from govdisc.loading.store import read_blob
 
+    stamp = time.time_ns()
     try:
         payload = read_blob(root, RESULT_FILE, _result_key(as_of))
         if payload is None:
-            return None
+            return None, None
         state, limit, files, records, broken, missing, marked, rows = marshal.loads(payload)
         specs = scan(root)
-        if not unchanged(root, specs, state, limit):
-            return None
+        stats: dict[str, tuple] = {}
+        if not unchanged(root, specs, state, limit, stats):
+            return None, Seen(specs, stats, stamp)
         findings = [Finding(*row) for row in rows]
     except Exception:  # noqa: BLE001 - an unusable kept result is simply not used
-        return None
+        return None, None
     volatile = engine.volatile_rules()
     if volatile and not broken:
         findings += _volatile_findings(root, as_of, specs, volatile, findings, limit)
@@ -150,7 +155,7 @@ def kept_result(root: Path, as_of: date) -> CheckResult | None:
     gone = set(missing)
     paths = [s.path for s in specs if s.kind is not None or s.refused is not None or s is specs[0]]
     checked = [p for p in paths if p not in gone]
-    return CheckResult(root, findings, files, records, broken, checked)
+    return CheckResult(root, findings, files, records, broken, checked), None
 
 
 def _volatile_findings(root: Path, as_of: date, specs: list, volatile: dict[str, tuple[str, ...]],
@@ -236,9 +241,14 @@ def rule_findings(loaded: LoadedRegister, ctx: Context, cache: bool) -> list[Fin
     from govdisc.calendar import preload
 
     preload(loaded.root)
+    from govdisc.deadlines.kept import KeptClocks
+
+    config_digest = loaded.results[0].digest if loaded.results else ""
+    ctx.kept_clocks = KeptClocks.load(loaded.root, digests, ctx.as_of, config_digest)
     store = engine.RecordHits.load(loaded.root, digests)
     store.add_products(loaded.results, ctx.as_of)
     found = engine.run_rules(ctx, store=store)
+    ctx.kept_clocks.save()
     store.save()
     return found
 

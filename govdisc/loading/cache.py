@@ -199,9 +199,11 @@ def _trusted(sig: tuple | None, now: tuple, stamp: int) -> bool:
 
 
 def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
-                    limit: int = DEFAULT_MAX_FILE_BYTES, work: Work = None) -> list[FileResult]:
+                    limit: int = DEFAULT_MAX_FILE_BYTES, work: Work = None,
+                    stats: dict[str, tuple] | None = None) -> list[FileResult]:
     """The results of `specs`: kept ones for files unchanged since, the others read and parsed
-    (by `jobs` processes, `work` done on their records: see parallel.parse_parts)."""
+    (by `jobs` processes, `work` done on their records: see parallel.parse_parts). `stats`:
+    signatures already taken in this run (path → signature), not taken again."""
     from govdisc.loading.locator import use_position_cache
 
     use_position_cache(root)
@@ -222,10 +224,12 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
     for spec in specs:
         hit = cached.get(spec.path) if spec.refused is None else None
         if hit is not None and hit[1] == spec.kind:
-            try:
-                now = stat_signature(os.stat(prefix + spec.source))
-            except OSError:
-                now = None
+            now = stats.get(spec.path) if stats else None
+            if now is None:
+                try:
+                    now = stat_signature(os.stat(prefix + spec.source))
+                except OSError:
+                    now = None
             if now is not None and _trusted(hit[6], now, stamp):
                 entries.append(hit)
                 continue

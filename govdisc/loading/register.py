@@ -16,6 +16,16 @@ from govdisc.model import Finding, Record
 from govdisc.loading.codes import finding
 
 @dataclass
+class Seen:
+    """A scan of the register just made, signatures of files stat'ed since, and a time before
+    any of it: what a load may take instead of scanning and stat'ing again."""
+
+    specs: list[FileSpec]
+    stats: dict[str, tuple]
+    stamp: int
+
+
+@dataclass
 class LoadedRegister:
     root: Path
     config: Config
@@ -45,24 +55,27 @@ class LoadedRegister:
         return sorted(out, key=lambda f: f.path)
 
 
-def load_register(root: Path, jobs: int | None = None, cache: bool = False, work: Work = None) -> LoadedRegister:
+def load_register(root: Path, jobs: int | None = None, cache: bool = False, work: Work = None,
+                  seen: Seen | None = None) -> LoadedRegister:
     """The register at `root`. `work`: done on every record read and parsed in this load, in the
-    process that read it (its result is the FileResult's `products`; see parallel.parse_parts)."""
+    process that read it (its result is the FileResult's `products`; see parallel.parse_parts).
+    `seen`: the scan and stats to use instead of making them again (see Seen)."""
     with gc_paused():
-        loaded = _load_register(root, jobs, cache, work)
+        loaded = _load_register(root, jobs, cache, work, seen)
         settle_heap()  # before the GC is back on, or its first collection walks every new object
     return loaded
 
 
-def _load_register(root: Path, jobs: int | None, cache: bool, work: Work) -> LoadedRegister:
-    stamp = time.time_ns()
-    specs = scan(root)
+def _load_register(root: Path, jobs: int | None, cache: bool, work: Work, seen: Seen | None) -> LoadedRegister:
+    stamp = seen.stamp if seen is not None else time.time_ns()
+    specs = seen.specs if seen is not None else scan(root)
     # the configuration first: it sets the size limit the other files are read with
     config_result = load_file(root, specs[0])
     config = Config.from_data(config_result.data)
     known = [s for s in specs[1:] if s.kind is not None or s.refused is not None]
     if cache:
-        results = load_with_cache(root, known, jobs or default_jobs(), config.max_file_bytes, work)
+        results = load_with_cache(root, known, jobs or default_jobs(), config.max_file_bytes, work,
+                                  seen.stats if seen is not None else None)
     else:
         results = load_results(root, known, jobs or default_jobs(), config.max_file_bytes, work)
     results.insert(0, config_result)

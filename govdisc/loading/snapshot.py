@@ -48,8 +48,11 @@ def state_of(specs: list[FileSpec], results: list[FileResult], stamp: int) -> St
     return (fingerprint(specs), sigs, digests, stamp, newest)
 
 
-def unchanged(root: Path, specs: list[FileSpec], state: Any, limit: int) -> bool:
-    """Is the register at `root`, as `specs` (a fresh scan) shows it, still in `state`?"""
+def unchanged(root: Path, specs: list[FileSpec], state: Any, limit: int,
+              seen: dict[str, tuple] | None = None) -> bool:
+    """Is the register at `root`, as `specs` (a fresh scan) shows it, still in `state`?
+    `seen` receives the signature of every file stat'ed on the way (path → signature), so that a
+    load that follows a "no" need not stat them again."""
     try:
         fp, sigs, digests, stamp, newest = state
     except (TypeError, ValueError):
@@ -68,6 +71,8 @@ def unchanged(root: Path, specs: list[FileSpec], state: Any, limit: int) -> bool
             return False
     if now == sigs and _cache.TRUST_STAT and newest < stamp - _cache.STAT_MARGIN_NS:
         return True
+    if seen is not None:
+        seen.update((spec.path, sig) for spec, sig in zip(specs, now) if sig is not None)
     for i, (spec, sig) in enumerate(zip(specs, sigs)):
         if sig is None or _cache._trusted(sig, now[i], stamp):  # type: ignore[arg-type]
             continue

@@ -31,6 +31,8 @@ class Context:
     _calendar: "WorkCalendar | None" = field(default=None, repr=False)
     #: clocks that raised while `obligations` was computed (the engine reports them as REG020)
     clock_crashes: list[Crash] = field(default_factory=list, repr=False)
+    #: the records' clocks kept from earlier runs (deadlines.kept.KeptClocks), or None
+    kept_clocks: object = field(default=None, repr=False)
 
     def kind(self, kind: str) -> list[Record]:
         return self.by_kind.get(kind, [])
@@ -55,7 +57,7 @@ class Context:
         from govdisc.deadlines import compute_obligations
 
         return compute_obligations(self.records, self.config, self.calendar, self.as_of,
-                                   crashes=self.clock_crashes)
+                                   crashes=self.clock_crashes, kept=self.kept_clocks)
 
     @cached_property
     def obligations_by_path(self) -> dict[str, list[Obligation]]:

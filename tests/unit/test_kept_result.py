@@ -107,3 +107,25 @@ def test_nothing_is_kept_after_a_crash(reg: Path, monkeypatch: pytest.MonkeyPatc
     found = result(reg)
     assert any(f[0] == "REG020" for f in found[0])
     assert not (reg / CACHE_DIR / RESULT_FILE).exists()
+
+
+def test_kept_clocks_are_the_computed_ones(reg: Path) -> None:
+    from govdisc.calendar import calendar_for
+    from govdisc.deadlines import compute_obligations
+    from govdisc.deadlines.kept import KeptClocks
+    from govdisc.loading.register import load_register
+
+    loaded = load_register(reg, jobs=1)
+    digests = {r.path: r.digest for r in loaded.results if r.digest}
+    cal = calendar_for(loaded.config)
+    for day in (date(2025, 6, 30), DAY):
+        plain = [astuple(o) for o in compute_obligations(loaded.records, loaded.config, cal, day)]
+        kept = KeptClocks.load(reg, digests, day, loaded.results[0].digest)
+        first = [astuple(o) for o in compute_obligations(loaded.records, loaded.config, cal, day, kept=kept)]
+        kept.save()
+        again = KeptClocks.load(reg, digests, day, loaded.results[0].digest)
+        assert again.entries, "the clocks should have been kept"
+        second = [astuple(o) for o in compute_obligations(loaded.records, loaded.config, cal, day, kept=again)]
+        assert plain == first == second
+    other = KeptClocks.load(reg, digests, DAY, "another govdisc.yaml")
+    assert other.entries == {}, "other settings, other clocks"
