@@ -4,13 +4,15 @@ The cache only ever saves parsing and schema validation of unchanged files; it i
 the file's content hash, the govdisc version, the schemas' hash and the loader's code, so it can
 never change a result. A corrupt, partial or foreign cache is ignored and rebuilt.
 
-Format (one file, `files.bin`): MAGIC, the key, a BLAKE2b checksum of the payload, then the
-payload: a marshal list of chunks, each chunk a marshal list of compact results
-(files.to_entry) or, for data marshal cannot encode, a pickle of them. marshal loads 2.5×
-faster than pickled FileResult objects, and the blobs that pool workers send back are written
-as they are, without serialising the results a second time. marshal's format depends on the
-Python version, which is part of the key; the checksum guards against partial writes, so the
-file is replaced without fsync (losing a cache costs one slow run, nothing else).
+Format (one file, `files.bin`): MAGIC, the key, a keyed BLAKE2b MAC of the payload (see
+store.py), then the payload: a 4-byte length and a marshal header (stamp, each chunk's length),
+then the chunks, each a marshal list of compact results (files.to_entry). marshal loads 2.5×
+faster than pickled FileResult objects, the blobs that pool workers send back are written as
+they are, without serialising the results a second time, and a chunk whose files are all
+unchanged is written back as it was read (a changed file re-encodes the rest of its chunk, not
+the whole cache); nothing is joined into one copy in memory. marshal's format depends on the
+Python version, which is part of the key; the MAC guards against partial writes, so the file
+is replaced without fsync (losing a cache costs one slow run, nothing else).
 
 `rules.bin`, same framing: the findings of the per-record rules per file (rules.engine.RecordHits),
 keyed by everything `files.bin` is keyed by plus the source of the whole govdisc package.
@@ -33,14 +35,14 @@ from govdisc.loading.files import (FINDING_FIELDS, FileResult, digest, from_entr
                                    stat_signature, to_entry)
 from govdisc.loading.layout import CACHE_DIR, FileSpec
 from govdisc.loading.parallel import Work, chunk_entries, chunk_products, parse_parts, results_of
-from govdisc.loading.store import read_blob, write_blob
+from govdisc.loading.store import read_blob, write_blob, write_blob_parts
 from govdisc.model import Finding
 
 CACHE_FILE = "files.bin"
 RULES_FILE = "rules.bin"  # per-record rule findings, see rules.engine.RecordHits
 RULES_FORMAT = 1
 OLD_FILES = ("files.pickle", "calendar.pickle")  # earlier formats, removed when a new cache is written
-FORMAT = 4
+FORMAT = 5
 #: Trust an unchanged stat signature instead of reading and hashing the file (see _trusted).
 #: Not on Windows, where st_ctime is the creation time.
 TRUST_STAT = os.name != "nt"
@@ -103,13 +105,14 @@ def cache_path(root: Path) -> Path:
     return root / CACHE_DIR / CACHE_FILE
 
 
-def _decode_chunk(blob: bytes) -> list[tuple]:
-    return marshal.loads(blob[1:])
+def _decode_chunk(blob: Any) -> list[tuple]:
+    return marshal.loads(blob)
 
 
 def _encode_chunk(how: str, payload: object) -> bytes:
-    """A chunk for the cache; ValueError for data marshal cannot encode (then no cache)."""
-    return b"m" + (payload if how == "m" else marshal.dumps(payload))  # type: ignore[operator]
+    """A chunk for the cache: the workers' marshal blob as it came, or the entries marshalled;
+    ValueError for data marshal cannot encode (then no cache)."""
+    return payload if how == "m" else marshal.dumps(payload)  # type: ignore[return-value]
 
 
 def read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, tuple]:
@@ -119,18 +122,34 @@ def read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> dict[str, tup
 
 def _read_cache(root: Path, limit: int = DEFAULT_MAX_FILE_BYTES) -> tuple[int, dict[str, tuple]]:
     """(when the cached signatures were taken, path → compact result); (0, {}) if unusable."""
+    stamp, out, _ = _read_chunks(root, limit)
+    return stamp, out
+
+
+def _read_chunks(root: Path, limit: int) -> tuple[int, dict[str, tuple], list[tuple[Any, list[tuple]]]]:
+    """(stamp, path → compact result, [(chunk blob, its entries)]); (0, {}, []) if unusable.
+
+    The payload is a length-prefixed marshal header (stamp, each chunk's length) followed by the
+    chunk blobs: each is decoded from a slice of the file as read, never copied first."""
     try:
         payload = read_blob(root, CACHE_FILE, _key(limit))
         if payload is None:
-            return 0, {}
-        stamp, chunks = marshal.loads(payload)
+            return 0, {}, []
+        size = int.from_bytes(payload[:4], "little")
+        stamp, lengths = marshal.loads(payload[4:4 + size])
         out: dict[str, tuple] = {}
-        for blob in chunks:
-            for e in _decode_chunk(blob):
+        chunks = []
+        at = 4 + size
+        for n in lengths:
+            blob = payload[at:at + n]
+            at += n
+            entries = _decode_chunk(blob)
+            chunks.append((blob, entries))
+            for e in entries:
                 out[e[0]] = e
-        return stamp, out
+        return stamp, out, chunks
     except Exception:  # noqa: BLE001 - any unreadable cache is simply not used
-        return 0, {}
+        return 0, {}, []
 
 
 def result_key(parts: tuple) -> bytes:
@@ -173,9 +192,10 @@ def write_cache(root: Path, results: list[FileResult], stamp: int = 0,
         pass
 
 
-def _write(root: Path, chunks: list[bytes], stamp: int, limit: int = DEFAULT_MAX_FILE_BYTES) -> None:
+def _write(root: Path, chunks: list, stamp: int, limit: int = DEFAULT_MAX_FILE_BYTES) -> None:
     try:
-        write_blob(root, CACHE_FILE, _key(limit), marshal.dumps((stamp, chunks)))
+        header = marshal.dumps((stamp, [len(c) for c in chunks]))
+        write_blob_parts(root, CACHE_FILE, _key(limit), [len(header).to_bytes(4, "little"), header, *chunks])
         for old in OLD_FILES:
             try:
                 (root / CACHE_DIR / old).unlink()
@@ -183,6 +203,22 @@ def _write(root: Path, chunks: list[bytes], stamp: int, limit: int = DEFAULT_MAX
                 pass
     except (OSError, ValueError):
         pass  # a read-only register still checks, just without a cache
+
+
+def _rechunked(old_chunks: list[tuple[Any, list[tuple]]], final: list[tuple]) -> list:
+    """The chunks of the new cache: an old chunk whose entries all stand as they were is written
+    as it was read (no re-encoding), the other entries go into one new chunk."""
+    current = {e[0]: e for e in final}
+    out: list = []
+    placed: set[str] = set()
+    for blob, entries in old_chunks:
+        if all(current.get(e[0]) is e for e in entries):
+            out.append(blob)
+            placed.update(e[0] for e in entries)
+    rest = [e for e in final if e[0] not in placed]
+    if rest:
+        out.append(_encode_chunk("p", rest))
+    return out
 
 
 def _trusted(sig: tuple | None, now: tuple, stamp: int) -> bool:
@@ -207,7 +243,7 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
     from govdisc.loading.locator import use_position_cache
 
     use_position_cache(root)
-    stamp, cached = _read_cache(root, limit)
+    stamp, cached, old_chunks = _read_chunks(root, limit)
     now_stamp = time.time_ns()  # before any stat or read of this run
     if not cached:
         # cold: nothing to compare with, so the parent reads nothing; workers read and parse
@@ -256,7 +292,7 @@ def load_with_cache(root: Path, specs: list[FileSpec], jobs: int,
     final = [e for e in entries if e is not None]
     if stale or len(final) != len(cached) or any(cached.get(e[0]) is not e for e in final):
         try:
-            _write(root, [_encode_chunk("p", final)], now_stamp, limit)
+            _write(root, _rechunked(old_chunks, final), now_stamp, limit)
         except ValueError:
             pass
     out = [from_entry(e) for e in entries if e is not None]
