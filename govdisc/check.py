@@ -130,7 +130,7 @@ def kept_result(root: Path, as_of: date) -> tuple[CheckResult | None, Seen | Non
     import marshal
     import time
 
-    from govdisc.loading.layout import scan
+    from govdisc.loading.scancache import cached_scan
     from govdisc.loading.snapshot import unchanged
     from govdisc.loading.store import read_blob
 
@@ -140,7 +140,7 @@ def kept_result(root: Path, as_of: date) -> tuple[CheckResult | None, Seen | Non
         if payload is None:
             return None, None
         state, limit, files, records, broken, missing, marked, rows = marshal.loads(payload)
-        specs = scan(root)
+        specs = cached_scan(root)
         stats: dict[str, tuple] = {}
         if not unchanged(root, specs, state, limit, stats):
             return None, Seen(specs, stats, stamp)

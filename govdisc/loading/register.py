@@ -68,7 +68,14 @@ def load_register(root: Path, jobs: int | None = None, cache: bool = False, work
 
 def _load_register(root: Path, jobs: int | None, cache: bool, work: Work, seen: Seen | None) -> LoadedRegister:
     stamp = seen.stamp if seen is not None else time.time_ns()
-    specs = seen.specs if seen is not None else scan(root)
+    if seen is not None:
+        specs = seen.specs
+    elif cache:
+        from govdisc.loading.scancache import cached_scan
+
+        specs = cached_scan(root)
+    else:
+        specs = scan(root)
     # the configuration first: it sets the size limit the other files are read with
     config_result = load_file(root, specs[0])
     config = Config.from_data(config_result.data)

@@ -123,7 +123,7 @@ def _unmet(ctx: Context, flag: str, met: Callable[[Decision, list[Record]], bool
     """A hit at `flag` of each decision taken by as-of that is marked `flag: true` and whose
     participation records (those naming it) do not meet the requirement."""
     index = _participation(ctx)
-    for d in _decisions(ctx):
+    for d in ctx.shared("par.decisions", _decisions):  # PAR001 and PAR002 walk the same decisions
         if d.item.get(flag) is True and d.day <= ctx.as_of and not met(d, _records_for(index, d)):
             yield hit(d.rec, d.pointer + (flag,), what=d.label, what_en=d.label_en)
 

@@ -129,3 +129,30 @@ def test_kept_clocks_are_the_computed_ones(reg: Path) -> None:
         assert plain == first == second
     other = KeptClocks.load(reg, digests, DAY, "another govdisc.yaml")
     assert other.entries == {}, "other settings, other clocks"
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "rename", "link", "folder"])
+def test_kept_scan_never_hides_a_change(reg: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    from govdisc.loading import cache
+    from govdisc.loading.layout import scan
+    from govdisc.loading.scancache import SCAN_FILE, cached_scan
+
+    monkeypatch.setattr(cache, "STAT_MARGIN_NS", -10**12)  # trust every unchanged folder at once
+    assert cached_scan(reg) == scan(reg)
+    assert (reg / CACHE_DIR / SCAN_FILE).is_file()
+    assert cached_scan(reg) == scan(reg)  # from the kept scan
+    folder = reg / "applications/2025"
+    target = sorted(folder.glob("*.yaml"))[0]
+    if change == "add":
+        (folder / "zz-new.yaml").write_text("id: x\n", encoding="utf-8")
+    elif change == "remove":
+        target.unlink()
+    elif change == "rename":
+        target.rename(folder / "zz-renamed.yaml")
+    elif change == "link":
+        target.unlink()
+        os.symlink(sorted(folder.glob("*.yaml"))[0].name, target)
+    else:
+        (folder / "sub").mkdir()
+        (folder / "sub" / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    assert cached_scan(reg) == scan(reg)
