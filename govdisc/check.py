@@ -61,6 +61,7 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
         if kept is not None:
             return kept
     loaded = load_register(root, jobs=jobs, cache=cache, work=engine.RecordProducts(as_of), seen=seen)
+    del seen  # its 100,000 signatures are not needed any more
     findings = engine.apply_overrides(list(loaded.findings), loaded.config.severities)
     if not loaded.config_broken:
         findings = one_per_mistake(findings, rule_findings(loaded, context_for(loaded, as_of), cache))

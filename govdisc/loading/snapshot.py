@@ -31,19 +31,22 @@ def state_of(specs: list[FileSpec], results: list[FileResult], stamp: int) -> St
     """The register state a load saw: the scan, and for every file read its signature and digest
     (None where nothing was read); `stamp` is a time before any of its files was stat'ed or read.
     None when a file was read without a signature (then no result can be trusted to stand)."""
-    by_path = {r.path: r for r in results}
     sigs: list[tuple | None] = []
     digests: list[str | None] = []
+    read = iter(results)  # the results of the specs that were read, in scan order
+    r = next(read, None)
     for spec in specs:
-        r = by_path.get(spec.path)
-        if r is None or not r.digest:  # not read: what the scan said is all the result depends on
+        if r is None or r.path != spec.path:  # not read: the scan's verdict is all that counts
             sigs.append(None)
             digests.append(None)
             continue
-        if r.stat is None:
+        if r.digest and r.stat is None:
             return None
-        sigs.append(r.stat)
-        digests.append(r.digest)
+        sigs.append(r.stat if r.digest else None)
+        digests.append(r.digest or None)
+        r = next(read, None)
+    if r is not None:  # results not in scan order: no state is kept
+        return None
     newest = max((max(s[1], s[2]) for s in sigs if s is not None), default=0)
     return (fingerprint(specs), sigs, digests, stamp, newest)
 
