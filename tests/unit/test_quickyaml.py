@@ -25,7 +25,8 @@ from hostile import _bytes_cases, _sample
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "register"
 
-pytestmark = pytest.mark.skipif(not quickyaml.AVAILABLE, reason="PyYAML's libyaml binding is not installed")
+pytestmark = [pytest.mark.skipif(not quickyaml.AVAILABLE, reason="PyYAML's libyaml binding is not installed"),
+              pytest.mark.filterwarnings("ignore::Warning")]  # ruamel's YAML 1.1 float notes (`1e3`)
 
 
 def same(a: object, b: object) -> bool:
