@@ -22,7 +22,8 @@ from the same C composition: locating findings no longer costs a pure-Python par
 from __future__ import annotations
 
 import re
-from typing import Any
+import warnings
+from typing import Any, Callable
 
 try:  # PyYAML's libyaml binding; without it every file takes the reader of record
     from yaml._yaml import CParser as _Parser
@@ -52,8 +53,9 @@ _TAGGED = "!"  # the text gave the node a tag: not for the builder
 _SPECIAL_FIRST = frozenset("-+0123456789.~nNtTfF<=!&*")
 
 #: Text the builder never reads: a tab (libyaml 0.1.7 and 0.2 differ about tabs in some places),
-#: a backslash (escapes such as \/ and \' are read differently), a directive (% at a line start).
-_NOT_QUICK = ("\t", "\\", "\n%")
+#: a backslash (escapes such as \/ and \' are read differently), a directive (% at a line start),
+#: a byte-order mark inside the text (libyaml counts it as a column, the round trip does not).
+_NOT_QUICK = ("\t", "\\", "\n%", "\ufeff")
 #: An anchor (`&name` where a node may start): the composed tree does not show it, and the
 #: round trip places an anchored node elsewhere. `a=1&b=2` inside a value is no anchor.
 _ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&", re.M)
@@ -95,6 +97,12 @@ def _compose(text: str) -> Any:
 
 def quick_load(text: str) -> Any:
     """The data `yamlio`'s reader of record gives for `text`, or UNSURE."""
+    return _quick(text, _build)
+
+
+def _quick(text: str, make: Callable[[Any], Any]) -> Any:
+    """make(the composed tree of `text`), or None for an empty stream; UNSURE where the quick
+    read does not answer: text it does not read, an alias, any error."""
     if _Parser is None or not _quick_text(text):
         return UNSURE
     try:
@@ -103,7 +111,7 @@ def quick_load(text: str) -> Any:
             return None
         if "*" in text:  # an alias makes one node appear twice: the reader of record refuses that
             _no_shared_nodes(node)
-        return _build(node)
+        return make(node)
     except Exception:  # noqa: BLE001 - errors, and anything unexpected, are the reader of record's
         return UNSURE
 
@@ -185,7 +193,9 @@ def _resolved(value: str) -> Any:
     tag = resolver.resolve(node_class, value, (True, False))
     if str(tag) in _NOT_DATA:
         raise _Unsure
-    data = constructor.construct_non_recursive_object(node_class(tag, value, mark, mark))
+    with warnings.catch_warnings():  # ruamel's notes on YAML 1.1 floats (`1e3`), as yamlio silences them
+        warnings.simplefilter("ignore")
+        data = constructor.construct_non_recursive_object(node_class(tag, value, mark, mark))
     if type(data) not in (str, int, float, bool, type(None)):
         raise _Unsure
     return data
@@ -203,17 +213,7 @@ _NOT_DATA = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "ta
 def quick_positions(text: str, marked_map: type, marked_seq: type, marks: type) -> Any:
     """The tree `yamlio.locate` reads (mappings and lists carrying `.lc` marks of their keys,
     values and items), or UNSURE where the quick read is (see quick_load)."""
-    if _Parser is None or not _quick_text(text):
-        return UNSURE
-    try:
-        node = _compose(text)
-        if node is None:
-            return None
-        if "*" in text:
-            _no_shared_nodes(node)
-        return _marked(node, marked_map, marked_seq, marks)
-    except Exception:  # noqa: BLE001
-        return UNSURE
+    return _quick(text, lambda node: _marked(node, marked_map, marked_seq, marks))
 
 
 def _marked(node: Any, mmap: type, mseq: type, marks: type) -> Any:

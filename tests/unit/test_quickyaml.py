@@ -20,6 +20,7 @@ import pytest
 
 from govdisc.loading import quickyaml, yamlio
 from govdisc.loading.layout import scan
+from fuzzing import splice
 from hostile import _bytes_cases, _sample
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -153,27 +154,14 @@ def test_hostile_corpus() -> None:
         compare(text, name)
 
 
-#: What a clerk's slip or a fuzzer changes: YAML's own punctuation, spaces, digits, quotes, CJK.
-_EDITS = list(":- \n\t#\"'[]{},?&*!|>%@`0.1~eE\\") + ["\r\n", "\u3000", "：", "  ", "- ", ": ", "\n  ", "2024-01-01"]
-
-
 def _mutants(texts: dict[str, str], n: int, seed: int) -> list[tuple[str, str]]:
+    """n texts of the corpus with one to three random edits of YAML's own tokens (fuzzing.splice)."""
     rng = random.Random(seed)
     names = sorted(texts)
     out = []
     for i in range(n):
         name = rng.choice(names)
-        text = texts[name]
-        for _ in range(rng.randint(1, 3)):
-            at = rng.randrange(len(text) + 1)
-            op = rng.random()
-            if op < 0.5:
-                text = text[:at] + rng.choice(_EDITS) + text[at:]
-            elif op < 0.8:
-                text = text[:at] + text[at + rng.randint(1, 3):]
-            else:
-                text = text[:at] + rng.choice(_EDITS) + text[at + 1:]
-        out.append((f"{name} mutant {i}", text))
+        out.append((f"{name} mutant {i}", splice(rng, texts[name], rng.randint(1, 3))))
     return out
 
 
@@ -181,4 +169,4 @@ def test_random_mutations(generated: dict[str, str]) -> None:
     corpus = {**example_texts(), **{k: v for k, v in list(generated.items())[:300]},
               **{f"edge {i}": t for i, t in enumerate(EDGE_CASES) if t}}
     outcomes = [compare(text, where) for where, text in _mutants(corpus, 3000, seed=19)]
-    assert outcomes.count("quick") > 1000, "the mutants should mostly still be read quickly"
+    assert outcomes.count("quick") > 1000, "many mutants should still be read quickly"
