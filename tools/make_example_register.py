@@ -264,6 +264,15 @@ STAFF = {"bgs": "吴某某（秘书科）", "zcfg": "郑某某（法规科）", 
 YEARS = (2024, 2025)
 
 
+
+def folder_header(seen: set[str], folder: str, lines: list[str]) -> list[str] | None:
+    """A folder's header comment, written on its first file only."""
+    if folder in seen:
+        return None
+    seen.add(folder)
+    return lines
+
+
 def make_config() -> None:
     data = {
         "#0": "机关名称：用于年度报告、自查报告标题。",
@@ -959,18 +968,15 @@ def make_documents() -> None:
     # header comment on the first file of each year folder
     for fname, data in sorted(FILES_DOCS):
         folder = fname.rsplit("/", 1)[0]
-        header = None
-        if folder not in seen_dirs:
-            seen_dirs.add(folder)
-            header = [
-                f"公文登记 —— {folder.split('/')[1]}年（documents/{folder.split('/')[1]}/）",
-                "一件公文一个文件，文件名用发文字号的拼音缩写（如 ylxgf-2024-017 即 云岭新广发〔2024〕17号）。",
-                "发文字号按 GB/T 9704 书写：六角括号〔〕、四位年份、序号不加“第”不编虚位、以“号”结尾。",
-                "公开属性随发文审批单一并报批；不公开的须写明理由（withholding），政策性文件、规范性文件报批前先送局办公室审查。",
-                "主动公开的须在形成之日起20个工作日内公开，公开前完成保密审查；重要政策按“三同步”报批解读方案，",
-                "解读材料在文件公开后3个工作日内发布。",
-                "",
-            ]
+        header = folder_header(seen_dirs, folder, [
+            f"公文登记 —— {folder.split('/')[1]}年（documents/{folder.split('/')[1]}/）",
+            "一件公文一个文件，文件名用发文字号的拼音缩写（如 ylxgf-2024-017 即 云岭新广发〔2024〕17号）。",
+            "发文字号按 GB/T 9704 书写：六角括号〔〕、四位年份、序号不加“第”不编虚位、以“号”结尾。",
+            "公开属性随发文审批单一并报批；不公开的须写明理由（withholding），政策性文件、规范性文件报批前先送局办公室审查。",
+            "主动公开的须在形成之日起20个工作日内公开，公开前完成保密审查；重要政策按“三同步”报批解读方案，",
+            "解读材料在文件公开后3个工作日内发布。",
+            "",
+        ])
         write(fname, data, header)
 
 
@@ -1573,18 +1579,15 @@ def make_applications() -> None:
                             "review": a.get("review"), "events": [e["type"] for e in events]})
         fname = f"applications/{year}/{aid}.yaml"
         folder = f"applications/{year}"
-        header = None
-        if folder not in seen_dirs:
-            seen_dirs.add(folder)
-            header = [
-                f"依申请公开登记 —— {year}年收到的申请（applications/{year}/）",
-                "一件申请一个文件，文件名即登记编号；编号年度为收到申请的年度，跨年办理的仍留在本文件夹。",
-                "收到申请之日按《条例》第三十一条确定：当面提交看 submitted，挂号邮寄看 signed_for，",
-                "平信、网上、传真看 confirmed（双方确认之日）。申请人只登记内部编号（A-年度-序号），",
-                "姓名、身份证件号码、联系电话等个人信息另行保管，严禁写入本登记簿。",
-                "events 按时间顺序记录补正、征求意见、延期、收费等环节；reply.outcome 对应年度报告第三部分表格各行。",
-                "",
-            ]
+        header = folder_header(seen_dirs, folder, [
+            f"依申请公开登记 —— {year}年收到的申请（applications/{year}/）",
+            "一件申请一个文件，文件名即登记编号；编号年度为收到申请的年度，跨年办理的仍留在本文件夹。",
+            "收到申请之日按《条例》第三十一条确定：当面提交看 submitted，挂号邮寄看 signed_for，",
+            "平信、网上、传真看 confirmed（双方确认之日）。申请人只登记内部编号（A-年度-序号），",
+            "姓名、身份证件号码、联系电话等个人信息另行保管，严禁写入本登记簿。",
+            "events 按时间顺序记录补正、征求意见、延期、收费等环节；reply.outcome 对应年度报告第三部分表格各行。",
+            "",
+        ])
         if recv >= LETTERS_FROM:
             lettered.append(data)
         pending.append((fname, data, header))
@@ -1722,14 +1725,11 @@ def make_opinions() -> None:
             data["follow_ups"] = [Flow(at=DT(at), note=n, secrecy_review=sr(at)) for at, n in o["follow_ups"]]
         data["handling"] = _handling(h["handling"], o["lead"])
         folder = f"opinions/{year}"
-        header = None
-        if folder not in seen:
-            seen.add(folder)
-            header = [f"政务舆情登记 —— {year}年（opinions/{year}/）",
-                      "一个舆情事件一个文件。detected_at 为监测发现时间（北京时间）。",
-                      "涉及特别重大、重大突发事件的舆情（emergency: true）：最迟5小时内发布权威信息，24小时内举行新闻发布会，",
-                      "并持续发布进展；其他重点事项（key_matter: true）24小时内发布信息（《实施办法》第（六）项第4目）。",
-                      "研判处置情况记入 handling（第（六）项第3目），每次发布前经保密审查。", ""]
+        header = folder_header(seen, folder, [f"政务舆情登记 —— {year}年（opinions/{year}/）",
+                                              "一个舆情事件一个文件。detected_at 为监测发现时间（北京时间）。",
+                                              "涉及特别重大、重大突发事件的舆情（emergency: true）：最迟5小时内发布权威信息，24小时内举行新闻发布会，",
+                                              "并持续发布进展；其他重点事项（key_matter: true）24小时内发布信息（《实施办法》第（六）项第4目）。",
+                                              "研判处置情况记入 handling（第（六）项第3目），每次发布前经保密审查。", ""])
         write(f"opinions/{year}/{o['id']}.yaml", data, header)
 
 
@@ -1884,13 +1884,10 @@ def make_meetings() -> None:
         year = md.year
         data = {"id": m["id"], "date": md, "body": m["body"], "items": m["items"]}
         folder = f"meetings/{year}"
-        header = None
-        if folder not in seen:
-            seen.add(folder)
-            header = [f"会议及议题公开登记 —— {year}年（meetings/{year}/）",
-                      "局党组会、局长办公会审议的重要改革方案、重大政策措施，除依法保密的外，决策前须公布草案和依据、",
-                      "征求公众意见，并附意见收集和采纳情况说明；重大民生事项须随会议方案报批列席和公开意见",
-                      "（《实施办法》第（四）项第2目）。一次会议一个文件，只登记需要公开处理的议题。", ""]
+        header = folder_header(seen, folder, [f"会议及议题公开登记 —— {year}年（meetings/{year}/）",
+                                              "局党组会、局长办公会审议的重要改革方案、重大政策措施，除依法保密的外，决策前须公布草案和依据、",
+                                              "征求公众意见，并附意见收集和采纳情况说明；重大民生事项须随会议方案报批列席和公开意见",
+                                              "（《实施办法》第（四）项第2目）。一次会议一个文件，只登记需要公开处理的议题。", ""])
         write(f"meetings/{year}/{m['id']}.yaml", data, header)
 
 
@@ -2260,12 +2257,9 @@ def make_participation() -> None:
             data["published"] = Flow(date=pd, url=f"{SITE}/hdjl/gzcy/{pub[1]}.html",
                                      secrecy_review=Flow(date=prev_wd(pd), by=SECRECY_BY[dept]))
         folder = f"participation/{d.year}"
-        header = None
-        if folder not in seen:
-            seen.add(folder)
-            header = [f"公众参与登记 —— {d.year}年（participation/{d.year}/）",
-                      "涉及重大公共利益和公众权益的重要决策，决策前通过征求意见、听证座谈、咨询协商、列席会议、媒体吹风等",
-                      "方式扩大公众参与；96128热线、局长信箱等渠道每年一条 kind: channel 的记录（《实施办法》第（八）项）。", ""]
+        header = folder_header(seen, folder, [f"公众参与登记 —— {d.year}年（participation/{d.year}/）",
+                                              "涉及重大公共利益和公众权益的重要决策，决策前通过征求意见、听证座谈、咨询协商、列席会议、媒体吹风等",
+                                              "方式扩大公众参与；96128热线、局长信箱等渠道每年一条 kind: channel 的记录（《实施办法》第（八）项）。", ""])
         write(f"participation/{d.year}/{pid}.yaml", data, header)
 
 

@@ -56,6 +56,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from govdisc import resources
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
 from govdisc.dates import parse_date, parse_datetime, zone
@@ -94,8 +95,21 @@ DUTIES: dict[str, tuple[str, int | None, str]] = {
     "press_conference": ("新闻发布会", None, ""),
     "briefing": ("政策吹风会", None, ""),
     "media_interview": ("媒体访谈", None, ""),
+    "normative_cleanup": ("行政规范性文件清理", None, "《实施办法》三（十）"),
 }
 TRAINING_TYPES = ("training", "exam")
+
+
+def activity_label(code: str) -> str:
+    """The Chinese name of an activity type: DUTIES, else the schema's own label, so that a type
+    added to the schema never reaches a report as its code."""
+    if code in DUTIES:
+        return DUTIES[code][0]
+    node = resources.schema("defs")["$defs"]["activity_type"]
+    for value, text in zip(node.get("enum", []), node.get("enumDescriptions", [])):
+        if value == code:
+            return text.split("：", 1)[0]
+    return code
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -495,7 +509,7 @@ def _activities(records: list[Record], config: Config, year: int) -> dict:
                 continue
             dept = e.get("department") if isinstance(e.get("department"), str) else None
             entries.append({"date": d.isoformat() if d else None, "type": e["type"],
-                            "type_label": DUTIES.get(e["type"], (e["type"],))[0], "title": _s(e.get("title")),
+                            "type_label": activity_label(e["type"]), "title": _s(e.get("title")),
                             "department": dept, "department_name": config.department_name(dept) if dept else None,
                             "participants": e.get("participants") if isinstance(e.get("participants"), int) else None,
                             "document": _s(e.get("document")), "note": _s(e.get("note"))})
@@ -509,7 +523,8 @@ def _activities(records: list[Record], config: Config, year: int) -> dict:
         duties.append({"type": t, "label": label, "count": n, "minimum": minimum, "basis": basis,
                        "met": None if minimum is None else n >= minimum})
     for t in sorted(set(counts) - set(DUTIES)):
-        duties.append({"type": t, "label": t, "count": counts[t], "minimum": None, "basis": "", "met": None})
+        duties.append({"type": t, "label": activity_label(t), "count": counts[t], "minimum": None, "basis": "",
+                       "met": None})
     training = [e for e in entries if e["type"] in TRAINING_TYPES]
     return {"duties": duties, "entries": entries, "training": training,
             "participants": sum(e["participants"] or 0 for e in training if e["type"] == "training")}

@@ -276,3 +276,12 @@ def test_rectification_participation_and_assessment_in_the_self_inspection(loade
     assert "## 三、整改跟踪情况" in text and "尚有1个问题未整改完成，均在整改期限内" in text
     assert "## 四、公众参与和考核评议情况" in text and "96128广播电视服务热线" in text
     assert "| 政府信息公开第三方评估指出部分栏目信息更新不及时（第三方评估） | 对各栏目" in text
+
+
+def test_every_activity_type_has_a_chinese_name():
+    """A code never reaches the report's prose (normative_cleanup once did)."""
+    from govdisc import resources
+    from govdisc.stats.review import activity_label
+
+    for code in resources.schema("defs")["$defs"]["activity_type"]["enum"]:
+        assert activity_label(code) != code and not activity_label(code).isascii()
