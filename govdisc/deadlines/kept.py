@@ -6,7 +6,10 @@ but the record: govdisc's source and libraries (loading.cache.result_key), the a
 govdisc.yaml's digest; an entry stands while its file's digest is the one recorded. A check after
 one file changed then computes that file's clocks alone (the year-end clocks, which look at the
 whole register, are always computed). Clocks are kept as plain tuples and rebuilt as new
-objects on every use: `reopen_later` may change them afterwards.
+objects on every use: `reopen_later` may change them afterwards. Each record's tuples are kept
+as their own marshal bytes, decoded only when that record's clocks are asked for: loading and
+rewriting the file then handles 100,000 byte strings, not the millions of objects inside them
+(0.27 + 0.26 s and ~40 MB at 100,000 records when one file changed).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ class KeptClocks:
         from govdisc.loading.cache import result_key
         from govdisc.loading.store import read_blob
 
-        key = result_key(("clocks", 1, str(as_of), config_digest))
+        key = result_key(("clocks", 2, str(as_of), config_digest))
         try:
             payload = read_blob(root, CLOCKS_FILE, key)
             entries = marshal.loads(payload) if payload is not None else {}
@@ -65,7 +68,7 @@ class KeptClocks:
         if digest is None or entry is None or entry[0] != digest:
             return None
         self.seen.add(rec.path)
-        return [_obligation(row) for row in entry[1]]
+        return [_obligation(row) for row in marshal.loads(entry[1])]
 
     def put(self, rec: Record, obligations: list[Obligation]) -> None:
         """Keep the record's clocks just computed (converted now: they may change later)."""
@@ -73,7 +76,7 @@ class KeptClocks:
         if digest is None:
             return
         self.seen.add(rec.path)
-        self.entries[rec.path] = (digest, tuple(_row(ob) for ob in obligations))
+        self.entries[rec.path] = (digest, marshal.dumps(tuple(_row(ob) for ob in obligations)))
         self.changed = True
 
     def save(self) -> None:

@@ -40,7 +40,7 @@ from govdisc.model import Finding
 
 CACHE_FILE = "files.bin"
 RULES_FILE = "rules.bin"  # per-record rule findings, see rules.engine.RecordHits
-RULES_FORMAT = 1
+RULES_FORMAT = 2
 OLD_FILES = ("files.pickle", "calendar.pickle")  # earlier formats, removed when a new cache is written
 FORMAT = 5
 #: Trust an unchanged stat signature instead of reading and hashing the file (see _trusted).

@@ -12,6 +12,7 @@ so does a clock that raised while the rules read `ctx.obligations`.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
@@ -133,10 +134,13 @@ def evaluate(rec: Record, checks: Checks, as_of: date, report: bool = True) -> t
 class RecordHits:
     """Findings of the per-record checks of each file, kept in .govdisc-cache/rules.bin.
 
-    An entry is (file digest, as-of date, findings of the checks without as-of, findings of
-    the checks with it); it stands while the file's digest is the one recorded, the second part
-    only on the same as-of date. The file is keyed by all of govdisc's source and the library
-    versions (loading.cache.read_rule_hits), so an entry never outlives the code that made it.
+    An entry is (file digest, as-of date, findings): the findings of the checks without as-of
+    and of those with it, as the marshal bytes of that pair (b"" when both are empty, as for
+    most records), decoded only when the record is looked up, so that loading and rewriting the
+    file handles one byte string per record. It stands while the file's digest is the one
+    recorded, the second part only on the same as-of date. The file is keyed by all of govdisc's
+    source and the library versions (loading.cache.read_rule_hits), so an entry never outlives
+    the code that made it.
     """
 
     def __init__(self, root: Path | None, digests: dict[str, str], entries: dict[str, tuple]) -> None:
@@ -163,16 +167,17 @@ class RecordHits:
         day = as_of.isoformat()
         entry = self.entries.get(rec.path)
         if entry is not None and entry[0] == digest and entry[1] == day:
-            return entry[2] + entry[3], []
+            kept_plain, kept_dated = _decoded(entry[2])
+            return kept_plain + kept_dated, []
         crashed: list[Crash] = []
         if entry is not None and entry[0] == digest:
-            found_plain = entry[2]
+            found_plain = _decoded(entry[2])[0]
         else:
             found_plain, crashed = evaluate(rec, plain, as_of)
         found_dated, crashed_dated = evaluate(rec, dated, as_of)
         crashed += crashed_dated
         if not crashed:  # a crashing rule runs (and is reported) again on every run
-            self.entries[rec.path] = (digest, day, found_plain, found_dated)
+            self.entries[rec.path] = (digest, day, _encoded(found_plain, found_dated))
             self.changed = True
         return found_plain + found_dated, crashed
 
@@ -182,8 +187,7 @@ class RecordHits:
         day = as_of.isoformat()
         for r in results:
             if r.products is not None and r.digest:
-                plain, dated = r.products
-                self.entries[r.path] = (r.digest, day, plain, dated)
+                self.entries[r.path] = (r.digest, day, _encoded(*r.products))
                 self.changed = True
 
     def save(self) -> None:
@@ -195,6 +199,14 @@ class RecordHits:
         from govdisc.loading.cache import write_rule_hits
 
         write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+
+
+def _encoded(plain: Stored, dated: Stored) -> bytes:
+    return marshal.dumps((plain, dated)) if plain or dated else b""
+
+
+def _decoded(blob: bytes) -> tuple[Stored, Stored]:
+    return marshal.loads(blob) if blob else ((), ())
 
 
 class RecordProducts:
