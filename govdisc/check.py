@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from govdisc.heap import gc_paused
 from govdisc.loading.files import FINDING_FIELDS
 from govdisc.loading.layout import CONFIG_NAME
 from govdisc.loading.locator import locate_findings, read_text
@@ -53,8 +54,16 @@ def run_check(root: Path, as_of: date, scope: set[str] | None = None, jobs: int 
     """All findings of the register; with `scope`, only those in the given files.
 
     Cross-record rules always see the whole register, so a new file that names a missing
-    department is caught even when only that file is in scope.
+    department is caught even when only that file is in scope. The cyclic GC is paused
+    throughout (heap.gc_paused): a check makes hundreds of thousands of long-lived, acyclic
+    objects after the load froze the register (clocks, kept entries, the state it keeps), and
+    one full collection among them cost 0.45 s at 100,000 records.
     """
+    with gc_paused():
+        return _check_register(root, as_of, scope, jobs, cache)
+
+
+def _check_register(root: Path, as_of: date, scope: set[str] | None, jobs: int | None, cache: bool) -> CheckResult:
     seen = None
     if cache and scope is None:
         kept, seen = kept_result(root, as_of)
