@@ -5,8 +5,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable
 
@@ -116,6 +114,9 @@ def parse_parts(root: Path, specs: list[FileSpec], jobs: int = 1,
         return [("p", entries, marshal.dumps(products) if work is not None else None)]
     size = max(200, len(specs) // (jobs * 8))
     chunks = [(str(root), specs[i:i + size], limit, work) for i in range(0, len(specs), size)]
+    from concurrent.futures import ProcessPoolExecutor  # here: a warm command never starts a pool (~11 ms)
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             parts = []
@@ -154,6 +155,9 @@ def _isolated(chunk: tuple[str, list[FileSpec], int, Work]) -> Part:
 
 
 def _in_own_process(chunk: tuple[str, list[FileSpec], int, Work]) -> Part | None:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
             return pool.submit(_load_chunk, chunk).result()
