@@ -114,7 +114,8 @@ def parse_parts(root: Path, specs: list[FileSpec], jobs: int = 1,
         return [("p", entries, marshal.dumps(products) if work is not None else None)]
     size = max(200, len(specs) // (jobs * 8))
     chunks = [(str(root), specs[i:i + size], limit, work) for i in range(0, len(specs), size)]
-    from concurrent.futures import ProcessPoolExecutor  # here: a warm command never starts a pool (~11 ms)
+    # imported here: a warm command never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     try:

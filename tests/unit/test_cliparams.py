@@ -51,7 +51,7 @@ def test_every_parameter_coerces_like_typer() -> None:
 
 
 def test_install_leaves_built_coercions_alone() -> None:
-    ctx, p = _params()[0]
+    _ctx, p = _params()[0]
     p._runtime_param = built = build_runtime_param(p.type_descriptor)
     cliparams.install([p])
     assert p._runtime_param is built
