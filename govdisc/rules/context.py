@@ -57,8 +57,11 @@ class Context:
     def obligations(self) -> list[Obligation]:
         from govdisc.deadlines import compute_obligations
 
-        return compute_obligations(self.records, self.config, self.calendar, self.as_of,
+        made = compute_obligations(self.records, self.config, self.calendar, self.as_of,
                                    crashes=self.clock_crashes, kept=self.kept_clocks)
+        if self.kept_clocks is not None:
+            self.kept_clocks.save()  # type: ignore[attr-defined]  # written, and let go of, before the rules run
+        return made
 
     @cached_property
     def obligations_by_path(self) -> dict[str, list[Obligation]]:
