@@ -191,14 +191,14 @@ class RecordHits:
                 self.changed = True
 
     def save(self) -> None:
-        """Write the entries of the records looked up, if any changed or went away."""
-        if self.root is None:
-            return
-        if not self.changed and self.entries.keys() <= self.seen:
-            return
-        from govdisc.loading.cache import write_rule_hits
+        """Write the entries of the records looked up, if any changed or went away, then let go
+        of them (the engine saves as soon as the per-record checks are done, before the other
+        checks run); a second call writes nothing."""
+        if self.root is not None and (self.changed or not self.entries.keys() <= self.seen):
+            from govdisc.loading.cache import write_rule_hits
 
-        write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+            write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+        self.entries, self.seen, self.changed = {}, set(), False
 
 
 def _encoded(plain: Stored, dated: Stored) -> bytes:
@@ -300,6 +300,8 @@ def _run_rules(ctx: Context, codes: Iterable[str] | None, store: RecordHits | No
     progress.stage("rules", len(active) + 1)
     per_record_found = record_findings(ctx, [r for r, _ in active if record_check(r) is not None],
                                        store, crashes)
+    if store is not None:
+        store.save()  # every lookup is done: written, and let go of, before the other checks run
     progress.advance()
     out: list[Finding] = []
     for rule_, severity in active:
