@@ -40,7 +40,9 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-GENERATOR_VERSION = 2  # 2: replies tell of remedies, case files archived (issue 13)
+GENERATOR_VERSION = 3  # 2: replies tell of remedies, case files archived (issue 13)
+#  3: secrecy reviews of every publication, emergency marks, leading group, guide, assessments and
+#     participation channels (issue 14), so that the register is clean of those rules again
 
 # ---------------------------------------------------------------------------------------------
 # Working days
@@ -140,6 +142,7 @@ DEPTS = [
     ("wlst", "网络视听处", "business", "WLST", 10, 12),
 ]
 DEPT_IDS = [d[0] for d in DEPTS]
+STAFF = "吴郑孙钱冯褚卫蒋沈韩"
 DEPT_NAME = {d[0]: d[1] for d in DEPTS}
 DEPT_PREFIX = {d[0]: d[3] for d in DEPTS}
 DOC_WEIGHTS = [d[4] for d in DEPTS]
@@ -309,6 +312,11 @@ def _choices(rng: random.Random, table: list[tuple[str, int]]):
 # ---------------------------------------------------------------------------------------------
 
 
+def sr_flow(day: date, dept: str) -> str:
+    """A secrecy review on the day of publication, as a flow-mapping entry."""
+    return f"secrecy_review: {{date: {day.isoformat()}, by: {DEPT_NAME[dept]}}}"
+
+
 class Generator:
     def __init__(self, records: int, seed: int, first_year: int, last_year: int, as_of: date) -> None:
         self.n = records
@@ -365,7 +373,8 @@ class Generator:
     def plan(self) -> dict[str, int]:
         """How many files of each kind: yearly files first, then the 45/40 split of the rest."""
         ny, nd = len(self.years), len(DEPTS)
-        fixed = {"catalog": ny * nd, "review": ny * nd, "activities": ny, "report": ny}
+        fixed = {"catalog": ny * nd, "review": ny * nd, "activities": ny, "report": ny, "assessment": ny,
+                 "participation": ny, "guide": 1}
         rest = self.n - sum(fixed.values())
         if rest < 10:
             raise SystemExit(f"--records {self.n} is too small (at least {sum(fixed.values()) + 10})")
@@ -410,6 +419,9 @@ class Generator:
             for dept in DEPT_IDS:
                 self.review(dept, year)
             self.report(year)
+            self.assessment(year)
+            self.participation(year)
+        self.guide()
 
     def config(self) -> None:
         lines = [
@@ -420,7 +432,8 @@ class Generator:
             f"office: {OFFICE}",
             "departments:",
         ]
-        lines += [f"  - {{id: {i}, name: {n}, role: {r}}}" for i, n, r, *_ in DEPTS]
+        lines += [f"  - {{id: {i}, name: {n}, role: {r}, disclosure_staff: {STAFF[k]}某某}}"
+                  for k, (i, n, r, *_) in enumerate(DEPTS)]
         lines += [
             "timezone: Asia/Shanghai",
             "application_id_prefix: YSQ",
@@ -430,6 +443,11 @@ class Generator:
             "rules:",
             "  fee_pauses_clock: true",
             'report_due: "01-31"',
+            "leading_group:",
+            "  head: 周某某（局长）",
+            "  deputy: 陈某某（副局长）",
+            "  office_lead: 刘某某（办公室副主任）",
+            f"  updated: {self.years[0]}-01-15",
         ]
         self.files["govdisc.yaml"] = "\n".join(lines) + "\n"
 
@@ -612,7 +630,7 @@ class Generator:
                     mp = self.add(published, rng.choice([0, 0, 1, 1, 2, 3]))
                     if mp <= self.as_of:
                         lines.append(f"    - {{title: {q(label + '：' + title[:24])}, form: {form}, "
-                                     f"published: {mp.isoformat()}}}")
+                                     f"published: {mp.isoformat()}, {sr_flow(mp, dept)}}}")
             if error is None:
                 self.policy_docs[year].append(doc_no)
         if kind in ("normative", "regulation") and year <= self.years[-1] - 4 and rng.random() < 0.15:
@@ -797,17 +815,18 @@ class Generator:
                          f"level: {level}", f"lead: {dept}",
                          f"summary: {q('监测发现' + title + '，转' + DEPT_NAME[dept] + '核实处置')}"]
                 if level != "general":
+                    lines.append(f"emergency: {'true' if rng.random() < 0.3 else 'false'}")
                     rel = at + timedelta(minutes=rng.randint(40, 280))
                     pc = at + timedelta(minutes=rng.randint(300, 1380))
                     lines += ["releases:",
                               f"  - {{at: {DT(rel).text}, channel: {rng.choice(['门户网站', '政务新媒体'])}, "
-                              f"title: {q('关于' + subject + '有关情况的通报')}}}",
+                              f"title: {q('关于' + subject + '有关情况的通报')}, {sr_flow(rel.date(), dept)}}}",
                               f"press_conference: {{at: {DT(pc).text}, note: 局新闻发布会}}"]
                     fu = pc + timedelta(days=rng.randint(1, 5))
-                    lines += ["follow_ups:", f"  - {{at: {DT(fu).text}, note: 持续发布处置进展}}"]
+                    lines += ["follow_ups:", f"  - {{at: {DT(fu).text}, note: 持续发布处置进展, {sr_flow(fu.date(), dept)}}}"]
                 elif rng.random() < 0.6:
                     rel = at + timedelta(hours=rng.randint(3, 60))
-                    lines += ["releases:", f"  - {{at: {DT(rel).text}, channel: 政务新媒体}}"]
+                    lines += ["releases:", f"  - {{at: {DT(rel).text}, channel: 政务新媒体, {sr_flow(rel.date(), dept)}}}"]
                 self.put(f"opinions/{year}/{oid}.yaml", lines, "opinion")
 
     def meetings(self, total: int) -> None:
@@ -834,11 +853,12 @@ class Generator:
                         until = pub + timedelta(days=30)
                         url = f"{SITE}/hdjl/yjzj/{year}/{mid.lower()}.html"
                         recv = rng.randint(0, 80)
+                        answered = self.add(until, rng.randint(1, 5))
                         lines += [f"    public_draft: {{published: {pub.isoformat()}, basis_published: true, "
-                                  f"comment_until: {until.isoformat()}, url: {q(url)}}}",
+                                  f"comment_until: {until.isoformat()}, url: {q(url)}, {sr_flow(pub, dept)}}}",
                                   f"    comments: {{received: {recv}, adopted: {rng.randint(0, recv)}, "
                                   f"summary: 意见收集和采纳情况说明已随草案一并公开, "
-                                  f"published: {self.add(until, rng.randint(1, 5)).isoformat()}}}"]
+                                  f"published: {answered.isoformat()}, {sr_flow(answered, dept)}}}"]
                     if kind == "livelihood":
                         lines.append("    attendance: {stakeholders: true, public: true, experts: "
                                      f"{'true' if rng.random() < 0.7 else 'false'}, media: "
@@ -923,13 +943,60 @@ class Generator:
         lines = [f"# {year}年政府信息公开工作年度报告（登记簿无法计算的部分）", f"year: {year}"]
         pub = self.wd_in(year + 1, 0.02, 0.07)
         if pub <= self.as_of:
-            lines.append(f"published: {{date: {pub.isoformat()}, url: {q(f'{SITE}/xxgk/ndbg/{year}.html')}}}")
+            lines.append(f"published: {{date: {pub.isoformat()}, url: {q(f'{SITE}/xxgk/ndbg/{year}.html')}, "
+                         f"{sr_flow(pub, OFFICE)}}}")
         lines += [f"overview: {q(f'{year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，持续推进决策、执行、管理、服务、结果公开。')}",
                   f"proactive: {{licensing: {rng.randint(600, 2000)}, penalties: {rng.randint(5, 60)}, "
                   f"enforcement: {rng.randint(0, 8)}, fees_wan: 0}}",
                   f"problems: {q('政策解读的针对性和互动性还需加强；基层政务公开标准化规范化工作有待深化。')}",
                   "processing_fees: 0"]
         self.put(f"reports/{year}.yaml", lines, "report")
+
+    def assessment(self, year: int) -> None:
+        """The year's assessment and accountability (二(十三)), completed in the next January."""
+        done = self.next_wd(date(year + 1, 1, 20))
+        lines = [f"# {year}年度政府信息公开工作考核评议和问责", f"year: {year}"]
+        if done <= self.as_of:
+            lines.append(f"completed: {done.isoformat()}")
+        lines += ["target_assessment:", "  included: true", "  weight: 5分（满分100分）"]
+        if self.add(done, -3) <= self.as_of:
+            lines += [f"  date: {self.add(done, -3).isoformat()}", "  result: 各处室均达标"]
+        lines += ["conduct_review:", "  included: true", f"  date: {self.next_wd(date(year, 11, 28)).isoformat()}",
+                  "  result: 政务公开相关意见已逐条办理",
+                  "supervision_check:", f"  date: {self.next_wd(date(year, 12, 16)).isoformat()}",
+                  "  summary: 检查各处室主动公开、依申请公开办理和目录编制情况，发现的问题已督促整改"]
+        self.put(f"assessments/{year}.yaml", lines, "assessment")
+
+    def participation(self, year: int) -> None:
+        """The year's hotline and mailbox (二(八)): one channel record."""
+        day = date(year, 12, 31)
+        received = self.rng.randint(2000, 6000)
+        lines = [f"id: QD-{year}-01", "title: 局长信箱和12345热线转办", "kind: channel", f"department: {OFFICE}",
+                 f"date: {day.isoformat()}", "channel: hotline", f"received: {received}",
+                 f"handled: {received - self.rng.randint(0, 20)}", "summary: 全年受理咨询、投诉和建议，按季度通报办理情况"]
+        pub = self.next_wd(date(year + 1, 1, 10))
+        if pub <= self.as_of:
+            lines.append(f"published: {{date: {pub.isoformat()}, url: {q(f'{SITE}/hdjl/{year}.html')}, "
+                         f"{sr_flow(pub, OFFICE)}}}")
+        self.put(f"participation/{year}/QD-{year}-01.yaml", lines, "participation")
+
+    def guide(self) -> None:
+        """The disclosure guide (条例第12条), last updated at the start of the first year."""
+        updated = self.next_wd(date(self.years[0], 3, 1))
+        pub = self.add(updated, 1)
+        lines = [f"# {AGENCY} 政府信息公开指南", f"updated: {updated.isoformat()}",
+                 f"published: {{date: {pub.isoformat()}, url: {q(SITE + '/xxgk/zn/')}, {sr_flow(pub, OFFICE)}}}",
+                 "office:", f"  name: {AGENCY}办公室", "  address: 云岭市五华区文化路88号",
+                 '  postcode: "650031"', '  hours: "工作日上午9:00—12:00，下午14:30—17:30"',
+                 "  phone: 0871-6512 3456", "  fax: 0871-6512 3457", '  email: "xxgk@xgj.yunling.example"',
+                 f"  website: {q(SITE + '/xxgk/ysqgk/')}",
+                 "classification:", "  - {name: 法规文件, description: 规章、行政规范性文件及其解读}",
+                 "  - {name: 政务服务, description: 行政许可和其他政务服务事项}",
+                 "arrangement: 按上述类别和生成日期编排",
+                 "obtaining:", "  proactive: 通过本局门户网站政府信息公开专栏公开",
+                 "  on_request: 向本局申请获取政府信息的，应当向局办公室提出，采用书面形式（含数据电文）",
+                 "remedies: 对本局政府信息公开工作有意见建议的，可以向局办公室反映"]
+        self.put("guide.yaml", lines, "guide")
 
     # -- output ----------------------------------------------------------------------------------
 

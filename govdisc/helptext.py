@@ -19,6 +19,8 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
+from govdisc.cliparams import install as install_plain_coercion
+
 EN: dict[str, str] = {
     "政务公开登记簿检查工具：校验登记簿、计算法定期限、生成年度报告。":
         "Checks a government information-disclosure register: validates it, computes the statutory "
@@ -239,6 +241,7 @@ class _Localized:
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         ctx.meta["govdisc.lang"] = language(list(args), ctx.meta.get("govdisc.lang"))
+        install_plain_coercion(self.get_params(ctx))  # type: ignore[attr-defined]
         return super().parse_args(ctx, args)  # type: ignore[misc]
 
     def get_help(self, ctx: Any) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from typing import Callable
+from typing import Any, Callable
 
 from govdisc.calendar import WorkCalendar
 from govdisc.config import Config
@@ -50,18 +50,19 @@ def _day(as_of: date) -> date:
 
 def compute_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
                         as_of: date, explain: bool = False, open_only: bool = False,
-                        crashes: list[Crash] | None = None) -> list[Obligation]:
+                        crashes: list[Crash] | None = None, kept: Any = None) -> list[Obligation]:
     """Every obligation of the register, met (met_on set) and open, in record order.
 
     `as_of` may be an aware datetime: hour clocks (opinions) then use the instant.
     `open_only` leaves out the record clocks already met by the as-of day, which are most of
     them: their met_on is never after that day (asof.known_by drops later facts first), so
     `reopen_later` would not reopen them and a listing of open obligations drops them anyway.
-    `crashes` collects the clocks that raised (see the module docstring).
+    `crashes` collects the clocks that raised (see the module docstring). `kept`: the records'
+    clocks kept from earlier runs (deadlines.kept.KeptClocks), used and filled.
     """
     with gc_paused():
         out = record_obligations(records, config, calendar, as_of, explain, open_only=open_only,
-                                 crashes=crashes)
+                                 crashes=crashes, kept=kept)
         try:
             out.extend(yearend_obligations(records, config, calendar, _day(as_of), explain))
         except Exception as exc:  # noqa: BLE001 - a bug in the year-end clocks spares the others
@@ -82,7 +83,8 @@ def reopen_later(obligations: list[Obligation], calendar: WorkCalendar, config: 
 
 def record_obligations(records: list[Record], config: Config, calendar: WorkCalendar,
                        as_of: date, explain: bool = False, whole: bool = False,
-                       open_only: bool = False, crashes: list[Crash] | None = None) -> list[Obligation]:
+                       open_only: bool = False, crashes: list[Crash] | None = None,
+                       kept: Any = None) -> list[Obligation]:
     """The clocks that belong to single records (applications, documents, opinions, reviews).
 
     By default a record is seen as it stood on the as-of day (see asof.py); `whole` uses every
@@ -91,20 +93,28 @@ def record_obligations(records: list[Record], config: Config, calendar: WorkCale
     """
     day = _day(as_of)
     out: list[Obligation] = []
+    keep = kept is not None and not (explain or whole or open_only)  # kept clocks are the plain ones
     for rec in records:
         fn = BY_KIND.get(rec.kind)
         if fn is None:
             continue
+        if keep:
+            got = kept.get(rec)
+            if got is not None:
+                out.extend(got)
+                continue
         try:
-            if not whole:
-                if not_yet(rec, day):
-                    continue
-                seen = known_by(rec, day)
+            if not whole and not_yet(rec, day):
+                mine = []
             else:
-                seen = rec
-            out.extend(fn(seen, config, calendar, as_of if rec.kind == "opinion" else day, explain, open_only))
+                seen = rec if whole else known_by(rec, day)
+                mine = fn(seen, config, calendar, as_of if rec.kind == "opinion" else day, explain, open_only)
         except Exception as exc:  # noqa: BLE001 - one record's broken clock spares the others
             _crashed(crashes, crash(f"clock:{rec.kind}", exc, rec))
+            continue
+        out.extend(mine)
+        if keep:
+            kept.put(rec, mine)
     return out
 
 

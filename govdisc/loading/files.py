@@ -34,6 +34,9 @@ class FileResult:
     has_suppressions: bool = False
     #: (size, mtime_ns, ctime_ns, inode, device) of the file when it was read, for the cache
     stat: tuple | None = None
+    #: what the loader's `work` made of the record in the process that read it (see
+    #: parallel.parse_parts); never kept in the files cache
+    products: Any = None
 
 
 def digest(raw: bytes) -> str:

@@ -113,7 +113,7 @@ def _folder_spec(rel_dir: str) -> FileSpec | None:
 MAX_FOLDER_DEPTH = 16
 
 
-def scan(root: Path, tops: tuple[str, ...] = LAYOUT_DIRS) -> list[FileSpec]:
+def scan(root: Path, tops: tuple[str, ...] = LAYOUT_DIRS, folders: list | None = None) -> list[FileSpec]:
     """Every YAML file of the layout, sorted; hidden folders and the cache are skipped.
 
     Nothing outside the register is ever read: a symbolic link is followed only when it names a
@@ -122,18 +122,22 @@ def scan(root: Path, tops: tuple[str, ...] = LAYOUT_DIRS) -> list[FileSpec]:
     as a finding instead of being opened. The walk keeps its own stack (no recursion), and a
     folder deeper than MAX_FOLDER_DEPTH is reported (REG025) instead of being entered.
     `tops`: the layout folders to walk (authoring looks in one or two); the config comes first.
+    `folders` receives (relative folder, its stat) of every folder listed, the root first, each
+    stat'ed before it was listed (see loading/scancache.py).
     """
     root_real = os.path.realpath(root)
+    if folders is not None:
+        folders.append(("", os.stat(root)))
     specs = [_config_spec(root, root_real)]
     if tuple(tops) == LAYOUT_DIRS:  # the whole register: the files at its root too (guide.yaml)
         specs += [_root_spec(root, root_real, name) for name in ROOT_FILES if os.path.lexists(os.path.join(root, name))]
     for top in tops:
-        _walk(root, root_real, top, specs)
+        _walk(root, root_real, top, specs, folders)
     specs[1:] = sorted(specs[1:], key=lambda s: s.path)
     return specs
 
 
-def _walk(root: Path, root_real: str, top: str, specs: list[FileSpec]) -> None:
+def _walk(root: Path, root_real: str, top: str, specs: list[FileSpec], folders: list | None = None) -> None:
     full = os.path.join(root, top)
     if os.path.islink(full):
         specs.append(_link_spec(root_real, top, full, folder=True))
@@ -142,6 +146,8 @@ def _walk(root: Path, root_real: str, top: str, specs: list[FileSpec]) -> None:
     while stack:
         rel_dir, depth = stack.pop()
         try:
+            if folders is not None:
+                folders.append((rel_dir, os.stat(os.path.join(root, rel_dir))))
             entries = sorted(os.scandir(os.path.join(root, rel_dir)), key=lambda e: e.name)
         except FileNotFoundError:
             continue

@@ -20,6 +20,7 @@ try:  # the C extension (ruamel.yaml[libyaml]); the pure parser is a slow but co
 except ImportError:  # pragma: no cover - depends on the platform's wheels
     CParser = None
 
+from govdisc.loading.quickyaml import UNSURE, quick_load, quick_positions
 from govdisc.model import Pointer
 
 
@@ -116,6 +117,21 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
         text, swapped, early = _quoted_separators(text)
         if early is not None:
             return None, early
+    data = UNSURE if swapped else quick_load(text)
+    if data is UNSURE:
+        data, early = _exact_load(text)
+        if early is not None:
+            return None, early
+    if (many_brackets or "\n" + " " * (2 * MAX_DEPTH) in text) and _depth(data) > MAX_DEPTH:
+        return None, _too_deep(1, 1)
+    if swapped:
+        data = _restored(data, swapped)
+    return data, None
+
+
+def _exact_load(text: str) -> tuple[Any, ParseError | None]:
+    """The reader of record: ruamel's C loader, its pure YAML 1.2 parser where libyaml 0.1.7
+    refuses valid YAML; (data, None) or (None, the located error)."""
     try:
         data = _fast_load(text)
     except RecursionError:
@@ -131,11 +147,16 @@ def load_text(text: str) -> tuple[Any, ParseError | None]:
             return None, _parse_error(exc)
     except (YAMLError, ValueError, TypeError) as exc:  # e.g. an invalid timestamp value
         return None, _plain_error(exc)
-    if (many_brackets or "\n" + " " * (2 * MAX_DEPTH) in text) and _depth(data) > MAX_DEPTH:
-        return None, _too_deep(1, 1)
-    if swapped:
-        data = _restored(data, swapped)
     return data, None
+
+
+def exact_scalars() -> tuple[Any, Any]:
+    """(resolver, constructor) of the reader of record, to resolve and construct plain scalars
+    exactly as it does (quickyaml)."""
+    if C_LOADER:
+        loader = _FastLoader("")
+        return loader, loader
+    return _pure_safe.resolver, _pure_safe.constructor
 
 
 def _too_deep(line: int, column: int) -> ParseError:
@@ -520,8 +541,12 @@ def load_roundtrip(text: str) -> Any:
 
 
 def load_positions(text: str) -> Any:
-    """A tree `locate` can find positions in: the round-trip parse for a file of ordinary size,
-    libyaml's event marks for a larger one (the pure-Python parser takes ~25 s per MB)."""
+    """A tree `locate` can find positions in: libyaml's node marks where the quick read is sure
+    (see quickyaml; the same marks as the round trip), else the round-trip parse for a file of
+    ordinary size, libyaml's event marks for a larger one (the pure parser takes ~25 s per MB)."""
+    tree = quick_positions(text, _MarkedMap, _MarkedSeq, _Marks)
+    if tree is not UNSURE:
+        return tree
     if len(text) <= PURE_FALLBACK_MAX or not C_LOADER:
         return load_roundtrip(text)
     return _event_positions(text)

@@ -362,10 +362,14 @@ class WordWriter:
             trpr.append(OxmlElement("w:cantSplit"))
             if r < grid.head_rows:
                 trpr.append(OxmlElement("w:tblHeader"))
+        # the cells, looked up once: table.cell() rebuilds the whole grid on every call (it was
+        # nine tenths of a report's rendering); placed spans never overlap, so a cell outside the
+        # spans merged so far is the same element before and after those merges
+        cells = table._cells
         for r, c, spec in placed:
-            cell = table.cell(r, c)
+            cell = cells[r * n_cols + c]
             if spec.spans:
-                cell = cell.merge(table.cell(r + spec.rowspan - 1, c + spec.colspan - 1))
+                cell = cell.merge(cells[(r + spec.rowspan - 1) * n_cols + c + spec.colspan - 1])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             self._cell_text(cell, spec.text, spec.align, grid.font_pt, bold=spec.kind == "caption")
         # keep-with-next goes on every paragraph of the row (also those of a cell merged down

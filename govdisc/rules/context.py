@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from govdisc.config import Config
 from govdisc.dates import parse_date
@@ -19,6 +19,7 @@ from govdisc.model import Obligation, Record
 if TYPE_CHECKING:
     from govdisc.calendar import WorkCalendar
 
+T = TypeVar("T")
 _YEAR_FILE = re.compile(r"(\d{4})\.ya?ml$")
 
 
@@ -31,6 +32,8 @@ class Context:
     _calendar: "WorkCalendar | None" = field(default=None, repr=False)
     #: clocks that raised while `obligations` was computed (the engine reports them as REG020)
     clock_crashes: list[Crash] = field(default_factory=list, repr=False)
+    #: the records' clocks kept from earlier runs (deadlines.kept.KeptClocks), or None
+    kept_clocks: object = field(default=None, repr=False)
 
     def kind(self, kind: str) -> list[Record]:
         return self.by_kind.get(kind, [])
@@ -54,8 +57,11 @@ class Context:
     def obligations(self) -> list[Obligation]:
         from govdisc.deadlines import compute_obligations
 
-        return compute_obligations(self.records, self.config, self.calendar, self.as_of,
-                                   crashes=self.clock_crashes)
+        made = compute_obligations(self.records, self.config, self.calendar, self.as_of,
+                                   crashes=self.clock_crashes, kept=self.kept_clocks)
+        if self.kept_clocks is not None:
+            self.kept_clocks.save()  # type: ignore[attr-defined]  # written, and let go of, before the rules run
+        return made
 
     @cached_property
     def obligations_by_path(self) -> dict[str, list[Obligation]]:
@@ -118,6 +124,16 @@ class Context:
     def date(self, value: object) -> date | None:
         return parse_date(value)
 
+    def shared(self, name: str, make: Callable[["Context"], Iterable[T]]) -> Iterator[T]:
+        """The items of `make(self)`, made once for all the rules that iterate the same thing
+        (`name` says what) and replayed to each: exactly what each would have seen, an error
+        part-way included (raised again at the same place)."""
+        memo = self.__dict__.setdefault("_shared", {})
+        made = memo.get(name)
+        if made is None:
+            made = memo[name] = _Replay(iter(make(self)))
+        return made.replay()
+
     def yearly_misses(self, name: str) -> Iterator[tuple[int, Obligation]]:
         """The year-end clocks `name` (annual_report, assessment…) overdue or met late, with the
         year they are for (the year of their file, else the year before the due date)."""
@@ -125,6 +141,33 @@ class Context:
             if ob.obligation == name and ob.status in ("overdue", "late"):
                 m = _YEAR_FILE.search(ob.path)
                 yield (int(m.group(1)) if m else int(ob.due[:4]) - 1), ob
+
+
+class _Replay:
+    """Items drawn from an iterator once, then replayed (see Context.shared)."""
+
+    def __init__(self, source: Iterator) -> None:
+        self.source: Iterator | None = source
+        self.items: list = []
+        self.error: BaseException | None = None
+
+    def replay(self) -> Iterator:
+        i = 0
+        while True:
+            if i < len(self.items):
+                yield self.items[i]
+                i += 1
+                continue
+            if self.error is not None:
+                raise self.error
+            if self.source is None:
+                return
+            try:
+                self.items.append(next(self.source))
+            except StopIteration:
+                self.source = None
+            except Exception as exc:  # noqa: BLE001 - every rule that draws this far sees it
+                self.error, self.source = exc, None
 
 
 def iter_strings(value: object, pointer: tuple = ()) -> Iterable[tuple[tuple, str]]:

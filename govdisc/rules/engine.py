@@ -12,6 +12,7 @@ so does a clock that raised while the rules read `ctx.obligations`.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
@@ -76,6 +77,25 @@ def per_record(*kinds: str, as_of: bool = False) -> Callable[[Callable[..., Iter
     return wrap
 
 
+def volatile(*kinds: str) -> Callable[[Check], Check]:
+    """Decorator, below `@rule`, for a check whose findings depend on more than the register's
+    files and the as-of date (git history, today's date). A check result kept in the cache never
+    stands for it: on a run that reuses one, this check runs again over the records of `kinds`
+    (the only ones it may look at)."""
+
+    def wrap(func: Check) -> Check:
+        func.volatile = kinds  # type: ignore[attr-defined]
+        return func
+
+    return wrap
+
+
+def volatile_rules() -> dict[str, tuple[str, ...]]:
+    """code → the record kinds of every volatile check (see `volatile`)."""
+    return {code: r.check.volatile for code, r in REGISTRY.items()  # type: ignore[union-attr]
+            if r.check is not None and getattr(r.check, "volatile", None) is not None}
+
+
 def record_check(rule_: Rule) -> PerRecord | None:
     return getattr(rule_.check, "per_record", None)
 
@@ -94,16 +114,17 @@ def _stored(rule_: Rule, hits: list[Hit]) -> tuple:
 Checks = list[tuple[Rule, PerRecord]]
 
 
-def evaluate(rec: Record, checks: Checks, as_of: date) -> tuple[Stored, list[Crash]]:
+def evaluate(rec: Record, checks: Checks, as_of: date, report: bool = True) -> tuple[Stored, list]:
     """The findings of these per-record checks on one record, and the rules that crashed on it
-    (a crash drops that rule's hits on this record only)."""
+    (a crash drops that rule's hits on this record only). `report=False`: a crash is only
+    noted (no traceback on stderr), for a caller that lets the engine evaluate the record again."""
     found: list[tuple[str, tuple]] = []
-    crashed: list[Crash] = []
+    crashed: list = []
     for rule_, spec in checks:
         try:
             hits = list(spec.hits(rec, as_of))
         except Exception as exc:  # noqa: BLE001 - becomes a REG020 finding on this record
-            crashed.append(crash(rule_.code, exc, rec))
+            crashed.append(crash(rule_.code, exc, rec) if report else rule_.code)
             continue
         if hits:
             found.append((rule_.code, _stored(rule_, hits)))
@@ -113,10 +134,13 @@ def evaluate(rec: Record, checks: Checks, as_of: date) -> tuple[Stored, list[Cra
 class RecordHits:
     """Findings of the per-record checks of each file, kept in .govdisc-cache/rules.bin.
 
-    An entry is (file digest, as-of date, findings of the checks without as-of, findings of
-    the checks with it); it stands while the file's digest is the one recorded, the second part
-    only on the same as-of date. The file is keyed by all of govdisc's source and the library
-    versions (loading.cache.read_rule_hits), so an entry never outlives the code that made it.
+    An entry is (file digest, as-of date, findings): the findings of the checks without as-of
+    and of those with it, as the marshal bytes of that pair (b"" when both are empty, as for
+    most records), decoded only when the record is looked up, so that loading and rewriting the
+    file handles one byte string per record. It stands while the file's digest is the one
+    recorded, the second part only on the same as-of date. The file is keyed by all of govdisc's
+    source and the library versions (loading.cache.read_rule_hits), so an entry never outlives
+    the code that made it.
     """
 
     def __init__(self, root: Path | None, digests: dict[str, str], entries: dict[str, tuple]) -> None:
@@ -143,28 +167,72 @@ class RecordHits:
         day = as_of.isoformat()
         entry = self.entries.get(rec.path)
         if entry is not None and entry[0] == digest and entry[1] == day:
-            return entry[2] + entry[3], []
+            kept_plain, kept_dated = _decoded(entry[2])
+            return kept_plain + kept_dated, []
         crashed: list[Crash] = []
         if entry is not None and entry[0] == digest:
-            found_plain = entry[2]
+            found_plain = _decoded(entry[2])[0]
         else:
             found_plain, crashed = evaluate(rec, plain, as_of)
         found_dated, crashed_dated = evaluate(rec, dated, as_of)
         crashed += crashed_dated
         if not crashed:  # a crashing rule runs (and is reported) again on every run
-            self.entries[rec.path] = (digest, day, found_plain, found_dated)
+            self.entries[rec.path] = (digest, day, _encoded(found_plain, found_dated))
             self.changed = True
         return found_plain + found_dated, crashed
 
-    def save(self) -> None:
-        """Write the entries of the records looked up, if any changed or went away."""
-        if self.root is None:
-            return
-        if not self.changed and self.entries.keys() <= self.seen:
-            return
-        from govdisc.loading.cache import write_rule_hits
+    def add_products(self, results: Iterable, as_of: date) -> None:
+        """Entries for the records whose per-record findings the loader's workers made (see
+        `record_products`), for this as-of date."""
+        day = as_of.isoformat()
+        for r in results:
+            if r.products is not None and r.digest:
+                self.entries[r.path] = (r.digest, day, _encoded(*r.products))
+                self.changed = True
 
-        write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+    def save(self) -> None:
+        """Write the entries of the records looked up, if any changed or went away, then let go
+        of them (the engine saves as soon as the per-record checks are done, before the other
+        checks run); a second call writes nothing."""
+        if self.root is not None and (self.changed or not self.entries.keys() <= self.seen):
+            from govdisc.loading.cache import write_rule_hits
+
+            write_rule_hits(self.root, {p: e for p, e in self.entries.items() if p in self.seen})
+        self.entries, self.seen, self.changed = {}, set(), False
+
+
+def _encoded(plain: Stored, dated: Stored) -> bytes:
+    return marshal.dumps((plain, dated)) if plain or dated else b""
+
+
+def _decoded(blob: bytes) -> tuple[Stored, Stored]:
+    return marshal.loads(blob) if blob else ((), ())
+
+
+class RecordProducts:
+    """The loader's `work` (see loading.parallel) for a check on `as_of`: every per-record rule's
+    findings on one record just read, as the store keeps them (without as-of, with as-of), made
+    in the process that parsed it, so that on a cold check they are made on every core. None
+    when a rule raised on it: the engine evaluates that record again where the crash is reported."""
+
+    def __init__(self, as_of: date) -> None:
+        self.as_of = as_of
+        self._checks: dict[str, tuple[Checks, Checks]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"as_of": self.as_of, "_checks": {}}  # the rules are looked up where it runs
+
+    def __call__(self, result: object) -> tuple | None:
+        kind, path, data = result.kind, result.path, result.data  # type: ignore[attr-defined]
+        checks = self._checks.get(kind)
+        if checks is None:
+            every = [r for r in REGISTRY.values() if record_check(r) is not None]
+            checks = self._checks[kind] = _checks_for(every, kind)
+        rec = Record(kind, path, data)
+        with gc_paused():
+            plain, crashed = evaluate(rec, checks[0], self.as_of, report=False)
+            dated, crashed_dated = evaluate(rec, checks[1], self.as_of, report=False)
+        return None if crashed or crashed_dated else (plain, dated)
 
 
 def record_findings(ctx: Context, rules: list[Rule], store: RecordHits | None = None,
@@ -232,6 +300,8 @@ def _run_rules(ctx: Context, codes: Iterable[str] | None, store: RecordHits | No
     progress.stage("rules", len(active) + 1)
     per_record_found = record_findings(ctx, [r for r, _ in active if record_check(r) is not None],
                                        store, crashes)
+    if store is not None:
+        store.save()  # every lookup is done: written, and let go of, before the other checks run
     progress.advance()
     out: list[Finding] = []
     for rule_, severity in active:

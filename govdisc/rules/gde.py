@@ -22,6 +22,7 @@ from govdisc.gitrepo import GitError, run_git
 from govdisc.loading.yamlio import load_text
 from govdisc.model import Record
 from govdisc.rules.context import Context
+from govdisc.rules.engine import volatile
 
 BASIS_12 = ("《条例》第十二条：行政机关编制、公布的政府信息公开指南和政府信息公开目录应当及时更新。政府信息公开指南包括政府信息的分类、"
             "编排体系、获取方式和政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容")
@@ -195,6 +196,7 @@ def contact_changed_after(root, updated: date, as_of: date, current: tuple, limi
     good="updated: 2025-09-15\noffice: {phone: 0871-7654321}\npublished: {date: 2025-09-16, url: \"https://example.gov.cn/zn.html\"}",
     clauses=("条例第12条", "条例第53条"),
 )
+@volatile("guide", "config")  # git history and today's date: run again on every check
 def contact_changed(ctx: Context) -> Iterator[Hit]:
     rec = guide_record(ctx)
     updated = parse_date(rec.data.get("updated")) if rec is not None else None

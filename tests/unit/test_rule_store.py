@@ -89,9 +89,9 @@ def test_a_warm_run_evaluates_only_what_changed(reg: Path, monkeypatch: pytest.M
     seen: list[str] = []
     evaluate = engine.evaluate
 
-    def counting(rec, checks, as_of):
+    def counting(rec, checks, as_of, **kwargs):
         seen.append(rec.path)
-        return evaluate(rec, checks, as_of)
+        return evaluate(rec, checks, as_of, **kwargs)
 
     monkeypatch.setattr(engine, "evaluate", counting)
     findings(reg, day, True)
