@@ -188,9 +188,7 @@ def _volatile_findings(root: Path, as_of: date, specs: list, volatile: dict[str,
             records.append(Record(r.kind, r.path, r.data))
     config = Config.from_data(config_data)
     ctx = Context(root, config, records, as_of)
-    found = engine.run_rules(ctx, codes=volatile)
-    rejected = {(f.path, f.pointer) for f in kept if f.code == "REG005" and f.pointer}
-    found = [f for f in found if (f.path, f.pointer) not in rejected]
+    found = not_echoes(kept, engine.run_rules(ctx, codes=volatile))
     locate_findings(root, found, cache=True)
     return found
 
@@ -202,10 +200,16 @@ def one_per_mistake(file_findings: list[Finding], rule_found: list[Finding]) -> 
     from what the rules see, so a rule would then report it as missing (APP012 "no reply date")
     at the same place: one mistake, two findings. The REG005 says what is wrong with what was
     written; the rule finding at the very same pointer is dropped."""
+    return file_findings + not_echoes(file_findings, rule_found)
+
+
+def not_echoes(file_findings: list[Finding], rule_found: list[Finding]) -> list[Finding]:
+    """The rule findings that are not at the pointer of a schema finding (REG005) among
+    `file_findings` (see one_per_mistake)."""
     rejected = {(f.path, f.pointer) for f in file_findings if f.code == "REG005" and f.pointer}
     if not rejected:
-        return file_findings + rule_found
-    return file_findings + [f for f in rule_found if (f.path, f.pointer) not in rejected]
+        return rule_found
+    return [f for f in rule_found if (f.path, f.pointer) not in rejected]
 
 
 #: reference codes → the kind of record they refer to
