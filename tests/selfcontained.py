@@ -2,7 +2,7 @@
 
 `conftest.py` installs `watch()` for the whole test session: a Python audit hook that notes
 every file or folder the test process opens next to the repository (in the folder that holds
-it, where a developer keeps siblings such as `../shared`) or in the home folder, outside the
+it, where a developer keeps sibling checkouts and reference folders) or in the home folder, outside the
 places a test may use: the repository, the temporary folder and the Python installation. The
 session fails if any such path was opened (`report()`), and `tests/test_self_contained.py`
 also scans the test sources for paths that leave the repository.
@@ -41,7 +41,7 @@ class Places:
         full = _real(path)
         if full.startswith(self.repo) or full.startswith(self.python):
             return False
-        if full.startswith(self.parent):  # next to the repository: ../shared and the like
+        if full.startswith(self.parent):  # next to the repository: a sibling folder
             # unless the repository's folder is the temporary folder itself (a clone in /tmp)
             # and this is a scratch folder made there
             return not (self.parent == self.temp and full[len(self.parent):].startswith(_SCRATCH))
